@@ -1,0 +1,1 @@
+//! Gazetteer of department names. PLACEHOLDER: being written.

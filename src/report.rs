@@ -1,0 +1,335 @@
+//! The report: the one shape every front end returns (see `docs/report.md`).
+//!
+//! The analysis modules fill these types with **byte** offsets into the UTF-8 text.
+//! [`Report::into_utf16`] converts every offset to UTF-16 code units in one ascending pass,
+//! just before the report leaves the core. Nothing else converts offsets.
+
+use serde::{Deserialize, Serialize};
+
+/// The contract version. A change to a field's name, type or meaning is a new version.
+pub const REPORT_VERSION: u32 = 1;
+
+/// A half-open range `start..end` into the input text.
+///
+/// Inside the core it counts UTF-8 bytes; in a [`Report`] returned by [`crate::analyze`] it counts
+/// UTF-16 code units, so that `text.slice(start, end)` in JS is exactly the span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Span {
+    /// First unit of the span.
+    pub start: usize,
+    /// One past the last unit of the span.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    /// The spanned text, for byte spans.
+    pub fn of<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+    /// Length in the span's own units.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    /// Whether the span covers nothing.
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+}
+
+/// The full analysis of one text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// Always [`REPORT_VERSION`].
+    pub version: u32,
+    /// Sizes of the input.
+    pub stats: Stats,
+    /// Repeated passages, one entry per passage that occurs more than once.
+    pub repeats: Vec<Repeat>,
+    /// The text with every repeat removed and every original kept.
+    pub dedup: Dedup,
+    /// GB/T 9704 document elements.
+    pub document: Document,
+    /// Section headings in text order, one entry per heading occurrence.
+    pub sections: Vec<Section>,
+    /// Department attributions (分工 notes).
+    pub attributions: Vec<Attribution>,
+    /// Anything a reader should know.
+    pub warnings: Vec<Warning>,
+}
+
+/// Sizes of the input.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Stats {
+    /// Length of the input in UTF-16 code units (JS `text.length`).
+    pub utf16_len: usize,
+    /// Length of the input in Unicode scalar values.
+    pub chars: usize,
+    /// UTF-16 units that lie in a repeat (every occurrence after the first).
+    pub repeated_utf16: usize,
+}
+
+/// A passage that occurs more than once.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Repeat {
+    /// The passage as it first occurs.
+    pub text: String,
+    /// 1.0 for exact copies; below 1.0 when some copy is an edited (near) duplicate.
+    pub similarity: f64,
+    /// Every occurrence, ascending by start. The first is the original.
+    pub occurrences: Vec<Occurrence>,
+}
+
+/// One occurrence of a repeated passage.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Occurrence {
+    /// Start of the occurrence.
+    pub start: usize,
+    /// End of the occurrence.
+    pub end: usize,
+    /// Similarity of this occurrence to the original (1.0 for the original and exact copies).
+    pub similarity: f64,
+}
+
+/// The deduplicated text.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Dedup {
+    /// The input with the spans in `removed` left out.
+    pub text: String,
+    /// Input spans left out of `text`, ascending and not overlapping.
+    pub removed: Vec<Span>,
+}
+
+/// GB/T 9704 document elements. A forwarding notice nests the forwarded document in `forwarded`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Document {
+    /// 标题.
+    pub title: Option<String>,
+    /// The document's own 发文字号.
+    pub doc_number: Option<String>,
+    /// Every distinct 发文字号 in the text, in order of first appearance.
+    pub doc_numbers: Vec<String>,
+    /// 发文机关.
+    pub issuer: Option<String>,
+    /// 成文日期, ISO `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// 发布日期 given by the web page, ISO `YYYY-MM-DD`.
+    pub published: Option<String>,
+    /// 主送机关, one entry per addressee.
+    pub addressees: Vec<String>,
+    /// 附注, such as （此件公开发布）.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// 附件 titles.
+    #[serde(default)]
+    pub attachments: Vec<String>,
+    /// Documents this one forwards or issues (转发 / 印发), same shape, to any depth.
+    pub forwarded: Vec<Document>,
+}
+
+/// One heading occurrence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    /// 1 一、 2 （一） 3 1. 4 （1）.
+    pub level: u8,
+    /// The number as an integer: （十三） is 13.
+    pub ordinal: u32,
+    /// The marker as written, such as `（十三）`.
+    pub marker: String,
+    /// The heading's own words, without marker or closing punctuation; `None` when the item has none.
+    pub title: Option<String>,
+    /// Start of the marker.
+    pub start: usize,
+    /// End of the heading (marker and title).
+    pub heading_end: usize,
+    /// Where the section's body ends.
+    pub end: usize,
+    /// Index of the enclosing heading.
+    pub parent: Option<usize>,
+    /// Index of an earlier occurrence of the same heading.
+    pub repeat_of: Option<usize>,
+}
+
+/// A parenthesised 分工 note and the departments it names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attribution {
+    /// Start of the opening parenthesis.
+    pub start: usize,
+    /// End of the closing parenthesis.
+    pub end: usize,
+    /// Where the task this note assigns begins; the task is `scope_start..start`.
+    pub scope_start: usize,
+    /// Index of the innermost enclosing section.
+    pub section: Option<usize>,
+    /// The departments in the order written.
+    pub departments: Vec<Department>,
+}
+
+/// A department named in an attribution.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Department {
+    /// The name as written.
+    pub name: String,
+    /// The full official name as of the document's date, or the name itself when unknown.
+    pub canonical: String,
+    /// What the department does for the task.
+    pub role: Role,
+    /// A named body or a collective actor.
+    pub kind: DepartmentKind,
+}
+
+/// A department's part in a task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// 牵头.
+    Lead,
+    /// 负责, 按职责分工负责.
+    Shared,
+    /// 参与, 配合.
+    Participant,
+}
+
+/// Whether a name is one body or a group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DepartmentKind {
+    /// A named body such as 国家发展改革委.
+    Department,
+    /// 各地区, 国务院相关部门, 各省级人民政府 and the like.
+    Collective,
+}
+
+/// Something a reader should know.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Warning {
+    /// A stable machine name.
+    pub kind: WarningKind,
+    /// For people.
+    pub message: String,
+    /// Start of the text the warning is about.
+    pub start: usize,
+    /// End of the text the warning is about.
+    pub end: usize,
+}
+
+/// The stable machine names of warnings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WarningKind {
+    /// A heading number is missing: （九） between （八） and （十）.
+    NumberingGap,
+    /// A heading comes before one it should follow.
+    OutOfOrder,
+    /// A heading occurs twice.
+    RepeatedHeading,
+    /// Part of the text was not analysed.
+    NotAnalysed,
+    /// The JS string held unpaired surrogates, read as U+FFFD.
+    LoneSurrogate,
+}
+
+impl Report {
+    /// Converts every offset from UTF-8 bytes to UTF-16 code units, in one ascending pass over `text`.
+    ///
+    /// Offsets are collected, sorted and translated together, so the cost is O(n + k log k) for a text
+    /// of n bytes and k offsets, not O(n·k).
+    pub fn into_utf16(mut self, text: &str) -> Report {
+        let mut offsets = Vec::new();
+        self.visit_offsets(&mut |o| offsets.push(*o));
+        let table = Utf16Table::new(text, offsets);
+        self.visit_offsets(&mut |o| *o = table.get(*o));
+        self
+    }
+
+    fn visit_offsets(&mut self, f: &mut impl FnMut(&mut usize)) {
+        for r in &mut self.repeats {
+            for o in &mut r.occurrences {
+                f(&mut o.start);
+                f(&mut o.end);
+            }
+        }
+        for s in &mut self.dedup.removed {
+            f(&mut s.start);
+            f(&mut s.end);
+        }
+        for s in &mut self.sections {
+            f(&mut s.start);
+            f(&mut s.heading_end);
+            f(&mut s.end);
+        }
+        for a in &mut self.attributions {
+            f(&mut a.start);
+            f(&mut a.end);
+            f(&mut a.scope_start);
+        }
+        for w in &mut self.warnings {
+            f(&mut w.start);
+            f(&mut w.end);
+        }
+    }
+}
+
+/// Byte offsets and their UTF-16 equivalents, built in one scan of the text.
+struct Utf16Table {
+    bytes: Vec<usize>,
+    units: Vec<usize>,
+}
+
+impl Utf16Table {
+    fn new(text: &str, mut offsets: Vec<usize>) -> Self {
+        offsets.sort_unstable();
+        offsets.dedup();
+        let mut units = Vec::with_capacity(offsets.len());
+        let mut wanted = offsets.iter().peekable();
+        let mut utf16 = 0;
+        for (byte, ch) in text
+            .char_indices()
+            .chain(std::iter::once((text.len(), '\0')))
+        {
+            while let Some(&&o) = wanted.peek() {
+                if o > byte {
+                    break;
+                }
+                // An offset inside a character (a core bug) maps to the next character boundary,
+                // so the report never splits a surrogate pair.
+                units.push(utf16);
+                wanted.next();
+            }
+            utf16 += ch.len_utf16();
+        }
+        // Offsets past the end (also a core bug) clamp to the end; the sentinel counted one unit.
+        units.resize(offsets.len(), utf16 - 1);
+        Utf16Table {
+            bytes: offsets,
+            units,
+        }
+    }
+
+    fn get(&self, byte: usize) -> usize {
+        match self.bytes.binary_search(&byte) {
+            Ok(i) => self.units[i],
+            Err(_) => 0,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_counts_astral_characters_as_two_units() {
+        let text = "𠀀a😀一";
+        // bytes: 𠀀 0..4, a 4..5, 😀 5..9, 一 9..12
+        let table = Utf16Table::new(text, vec![12, 0, 4, 5, 9]);
+        assert_eq!(table.get(0), 0);
+        assert_eq!(table.get(4), 2);
+        assert_eq!(table.get(5), 3);
+        assert_eq!(table.get(9), 5);
+        assert_eq!(table.get(12), 6);
+    }
+}

@@ -1,0 +1,51 @@
+//! The JS boundary: the only file that names wasm-bindgen, js-sys or serde-wasm-bindgen.
+//!
+//! `analyze(text, options?)` returns the report as a plain JS object (maps become objects, not ES
+//! `Map`s), or throws an `Error` whose message is for people.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::{Options, Report};
+
+#[wasm_bindgen(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// Analyses `text` with `options` (an object with any of the fields of `Options`, or undefined).
+///
+/// Every offset in the result counts UTF-16 code units of `text`. A lone surrogate in `text`
+/// reaches Rust as U+FFFD, which is also one UTF-16 unit, so offsets still match the JS string.
+#[wasm_bindgen]
+pub fn analyze(text: &js_sys::JsString, options: JsValue) -> Result<JsValue, JsError> {
+    let options: Options = if options.is_undefined() || options.is_null() {
+        Options::default()
+    } else {
+        serde_wasm_bindgen::from_value(options)
+            .map_err(|e| JsError::new(&format!("invalid options: {e}")))?
+    };
+    let lone_surrogates = !text.is_valid_utf16();
+    let text: String = text.into();
+    let mut report: Report =
+        crate::analyze(&text, &options).map_err(|e| JsError::new(&e.to_string()))?;
+    if lone_surrogates {
+        report.warnings.push(crate::Warning {
+            kind: crate::WarningKind::LoneSurrogate,
+            message: "the text holds unpaired surrogates (broken emoji or rare characters); they were read as U+FFFD".into(),
+            start: 0,
+            end: report.stats.utf16_len,
+        });
+    }
+    report
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("cannot return the report: {e}")))
+}
+
+/// The options `analyze` uses when given none, as a plain object.
+#[wasm_bindgen(js_name = defaultOptions)]
+pub fn default_options() -> Result<JsValue, JsError> {
+    Options::default()
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
