@@ -1,0 +1,49 @@
+# One task runner: the README and .ci/run call these targets.
+# `make run` and `make test` set up a fresh machine first (scripts/setup.sh skips what is there).
+
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+PORT ?= 8080
+
+.PHONY: setup wasm run serve test check fmt clippy test-rust test-wasm test-page bench bench-browser screenshot
+
+setup:
+	bash scripts/setup.sh
+
+# The page's wasm and JS glue, for the browser without a bundler.
+wasm:
+	wasm-pack build --target web --release --out-dir www/pkg --out-name notice_lens
+	rm -f www/pkg/.gitignore www/pkg/package.json www/pkg/README.md
+
+run: setup wasm serve
+
+serve:
+	node scripts/serve.mjs --port $(PORT)
+
+test: setup check test-rust test-wasm wasm test-page
+
+check: fmt clippy
+
+fmt:
+	cargo fmt --all --check
+
+clippy:
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+
+test-rust:
+	cargo test
+
+# wasm-bindgen-test in headless Chromium (flags in webdriver.json).
+test-wasm:
+	wasm-pack test --headless --chrome
+
+test-page:
+	node --test tests/page/
+
+bench:
+	cargo bench --bench analyze
+
+bench-browser: wasm
+	node tests/page/bench.mjs
