@@ -37,7 +37,7 @@ test-rust:
 
 # wasm-bindgen-test in headless Chromium (flags in webdriver.json).
 test-wasm:
-	wasm-pack test --headless --chrome
+	wasm-pack test --headless --chrome -- --test wasm
 
 test-page:
 	node --test tests/page/

@@ -40,8 +40,9 @@ pub mod repeats;
 pub mod report;
 pub mod sections;
 
+/// The JS boundary (wasm32 only). Public so that the wasm tests can call it as JS would.
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 use std::fmt;
 

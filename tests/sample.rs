@@ -64,7 +64,12 @@ fn canonical_names_match_as_of_2017() {
     let (_, expected, report) = sample();
     for d in report.attributions.iter().flat_map(|a| &a.departments) {
         if let Some(want) = expected["canonical"].get(&d.name) {
-            assert_eq!(d.canonical, want.as_str().unwrap(), "canonical name of {}", d.name);
+            assert_eq!(
+                d.canonical,
+                want.as_str().unwrap(),
+                "canonical name of {}",
+                d.name
+            );
         }
     }
     let named: std::collections::BTreeSet<&str> = report
@@ -74,7 +79,10 @@ fn canonical_names_match_as_of_2017() {
         .map(|d| d.name.as_str())
         .collect();
     for name in expected["canonical"].as_object().unwrap().keys() {
-        assert!(named.contains(name.as_str()), "{name} was not found in any attribution");
+        assert!(
+            named.contains(name.as_str()),
+            "{name} was not found in any attribution"
+        );
     }
 }
 
@@ -83,12 +91,23 @@ fn document_fields_match() {
     let (_, expected, report) = sample();
     let want = &expected["document"];
     let doc = serde_json::to_value(&report.document).unwrap();
-    for field in ["title", "doc_number", "doc_numbers", "issuer", "date", "published", "addressees"] {
+    for field in [
+        "title",
+        "doc_number",
+        "doc_numbers",
+        "issuer",
+        "date",
+        "published",
+        "addressees",
+    ] {
         assert_eq!(doc[field], want[field], "document.{field}");
     }
     let forwarded = &doc["forwarded"][0];
     for field in ["title", "doc_number", "issuer", "addressees"] {
-        assert_eq!(forwarded[field], want["forwarded"][0][field], "document.forwarded[0].{field}");
+        assert_eq!(
+            forwarded[field], want["forwarded"][0][field],
+            "document.forwarded[0].{field}"
+        );
     }
 }
 
@@ -113,6 +132,9 @@ fn repeats_are_found_and_removed_without_losing_a_sentence() {
     for r in &report.dedup.removed {
         let copy = slice(&text, r.start, r.end);
         let first = text.find(&copy).unwrap();
-        assert!(text[..first].encode_utf16().count() < r.start, "{copy} has no earlier occurrence");
+        assert!(
+            text[..first].encode_utf16().count() < r.start,
+            "{copy} has no earlier occurrence"
+        );
     }
 }
