@@ -17,11 +17,10 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-# Debian's Chromium and its driver run the browser tests; binaryen gives wasm-opt, which wasm-pack uses.
+# Debian's Chromium and its driver run the browser tests. (No binaryen: see wasm-opt in Cargo.toml.)
 missing_debs=()
 have chromium || missing_debs+=(chromium)
 have chromedriver || missing_debs+=(chromium-driver)
-have wasm-opt || missing_debs+=(binaryen)
 if [ ${#missing_debs[@]} -gt 0 ]; then
   say "installing ${missing_debs[*]} from Debian"
   as_root apt-get update -qq
