@@ -48,18 +48,32 @@ fn offsets_count_utf16_units_after_astral_characters() {
     assert_eq!(report.stats.utf16_len, js.length() as usize);
 }
 
+/// A plain JS object, as a page would pass (the default serializer would make an ES `Map`).
+fn js_object(value: serde_json::Value) -> JsValue {
+    use serde::Serialize;
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap()
+}
+
 #[wasm_bindgen_test]
 fn options_object_is_read_and_bad_options_throw() {
-    let options =
-        serde_wasm_bindgen::to_value(&serde_json::json!({"min_repeat_chars": 5000})).unwrap();
-    let report = through_js(&JsString::from(SAMPLE), options);
-    assert!(report
-        .repeats
-        .iter()
-        .all(|r| r.text.chars().count() >= 5000));
+    let strict = js_object(serde_json::json!({"min_repeat_chars": 5000}));
+    let report = through_js(&JsString::from(SAMPLE), strict);
+    assert!(
+        report.repeats.is_empty(),
+        "no passage of the sample is 5000 characters long"
+    );
+    let default = through_js(&JsString::from(SAMPLE), js_object(serde_json::json!({})));
+    assert!(
+        !default.repeats.is_empty(),
+        "the sample's repeats are found with default options"
+    );
 
-    let bad = serde_wasm_bindgen::to_value(&serde_json::json!({"no_such_option": true})).unwrap();
+    let bad = js_object(serde_json::json!({"no_such_option": true}));
     assert!(notice_lens::wasm::analyze(&JsString::from("x"), bad).is_err());
+    let too_large = js_object(serde_json::json!({"max_bytes": 2}));
+    assert!(notice_lens::wasm::analyze(&JsString::from("一二三"), too_large).is_err());
 }
 
 #[wasm_bindgen_test]
