@@ -179,6 +179,18 @@ pub struct Department {
     pub role: Role,
     /// A named body or a collective actor.
     pub kind: DepartmentKind,
+    /// The body's category in the gazetteer, such as `国务院组成部门` or `部委管理的国家局`;
+    /// `None` for names the gazetteer does not know.
+    #[serde(default)]
+    pub category: Option<String>,
+    /// What became of the body, with dates, such as `2018年并入国家市场监督管理总局`;
+    /// `None` when it is unchanged or unknown.
+    #[serde(default)]
+    pub current: Option<String>,
+    /// The full name of the body that holds the work today, such as `国家市场监督管理总局`;
+    /// `None` when unknown or when the body was split up or abolished.
+    #[serde(default)]
+    pub current_name: Option<String>,
 }
 
 /// A department's part in a task.
