@@ -21,6 +21,8 @@ fi
 missing_debs=()
 have chromium || missing_debs+=(chromium)
 have chromedriver || missing_debs+=(chromium-driver)
+# Chinese glyphs for the page as headless Chromium draws it (the README's screenshot).
+[ -d /usr/share/fonts/opentype/noto ] || missing_debs+=(fonts-noto-cjk)
 if [ ${#missing_debs[@]} -gt 0 ]; then
   say "installing ${missing_debs[*]} from Debian"
   as_root apt-get update -qq
