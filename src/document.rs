@@ -1,7 +1,486 @@
-//! GB/T 9704 document elements. PLACEHOLDER: being written.
+//! GB/T 9704 document elements: 标题, 发文字号, 发文机关, 主送机关, 成文日期, 附注, 附件, and the
+//! documents a 转发/印发 notice wraps.
+//!
+//! A document is read as a header, a body and a signature:
+//!
+//! - the **header** runs from the document's start to the colon that closes the 主送 line. Its title
+//!   ends at a 文种 word (通知, 意见, 方案…) that is followed by something a title is followed by: a
+//!   line break, a 发文字号, `发布日期`, a rule, or an addressee list. Its own 发文字号 is the first
+//!   one in the header; numbers cited in the body (`按照国办发〔2017〕4号文`) come later;
+//! - the **body** runs to the first signature after it (`广东省人民政府办公厅2017年5月10日`), which gives
+//!   成文日期 and, when the title does not name it, the issuer;
+//! - a **wrapped document** is named in the body's `现将《…》（…号）转发给你们` sentence. Its own header
+//!   follows the wrapping notice's signature (and 附注), and is read the same way, to any depth.
+
+pub(crate) mod date;
+pub(crate) mod number;
+pub(crate) mod sign;
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
 use crate::report::{Document, Section};
+use number::DocNumber;
+use sign::Signature;
+
+/// How far after a document's start its header may reach, in bytes.
+const HEADER_WINDOW: usize = 3000;
+/// How deep 转发 notices may nest.
+const MAX_DEPTH: usize = 8;
+/// How many documents one notice may wrap.
+const MAX_WRAPPED: usize = 8;
+
+/// Everything found in one pass over the text, shared by the documents read from it.
+struct Ctx<'t> {
+    text: &'t str,
+    numbers: Vec<DocNumber>,
+    signs: Vec<Signature>,
+    sections: &'t [Section],
+}
 
 /// Reads title, 发文字号, issuer, addressees and dates.
-pub fn read(_text: &str, _sections: &[Section]) -> Document {
-    Document::default()
+pub fn read(text: &str, sections: &[Section]) -> Document {
+    let ctx = Ctx {
+        text,
+        numbers: number::numbers(text),
+        signs: sign::signatures(text),
+        sections,
+    };
+    let mut doc = parse(&ctx, 0, None, 0);
+    let mut seen = std::collections::HashSet::new();
+    doc.doc_numbers = ctx
+        .numbers
+        .iter()
+        .filter(|n| seen.insert(n.text.as_str()))
+        .map(|n| n.text.clone())
+        .collect();
+    doc.published = published(text);
+    doc
+}
+
+/// The 文种 a title ends with.
+fn title_end_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            "通知|意见|决定|命令|公报|公告|通告|通报|报告|请示|批复|议案|的函|纪要|方案|规划|办法|规定|细则|决议|指示|条例|要点|计划|措施|规则|指南|清单",
+        )
+        .expect("the 文种 pattern is valid")
+    })
+}
+
+fn published(text: &str) -> Option<String> {
+    ["发布日期", "发布时间", "发文日期"]
+        .iter()
+        .filter_map(|w| text.find(w).map(|i| i + w.len()))
+        .min()
+        .and_then(|at| {
+            let rest = text[at..].trim_start_matches([' ', '\u{3000}', ':', '：']);
+            date::page_date(rest)
+        })
+}
+
+/// A document named in a 转发/印发 sentence.
+struct Cite {
+    title: String,
+    number: Option<String>,
+    /// Where the citation ends; the wrapped document comes after it.
+    end: usize,
+}
+
+fn parse(ctx: &Ctx<'_>, from: usize, hint: Option<&Cite>, depth: usize) -> Document {
+    let text = ctx.text;
+    let h = header(ctx, from, hint.map(|c| c.title.as_str()));
+    let title = h
+        .title
+        .map(|(s, e)| text[s..e].to_string())
+        .or_else(|| hint.map(|c| c.title.clone()));
+    let sign_at = ctx.signs.partition_point(|s| s.start < h.body_start);
+    let sig = ctx.signs.get(sign_at);
+    let issuer = title
+        .as_deref()
+        .and_then(title_issuer)
+        .or_else(|| sig.and_then(|s| s.issuer.clone()));
+    let number = h.number.map(|i| ctx.numbers[i].text.clone());
+    let body_end = sig.map_or(text.len(), |s| s.start);
+    let mut doc = Document {
+        title,
+        doc_number: number
+            .clone()
+            .or_else(|| hint.and_then(|c| c.number.clone())),
+        doc_numbers: Vec::new(),
+        issuer,
+        date: sig.map(|s| s.date.clone()),
+        published: None,
+        addressees: h.addressees,
+        note: sig.and_then(|s| note_after(text, s.end)),
+        attachments: attachments(text, h.body_start, body_end),
+        forwarded: Vec::new(),
+    };
+    doc.doc_numbers.extend(doc.doc_number.clone());
+    let wraps = doc.title.as_deref().is_some_and(|t| {
+        ["转发", "印发", "批转", "颁发"]
+            .iter()
+            .any(|w| t.contains(w))
+    });
+    if wraps && depth < MAX_DEPTH {
+        let after_sign = sig.map(|s| s.end);
+        for cite in cites(ctx, h.body_start, body_end, doc.title.as_deref()) {
+            let anchor = after_sign.unwrap_or(cite.end).max(cite.end.min(text.len()));
+            let child = match find_title(text, anchor, &cite.title) {
+                Some(at) => parse(ctx, at, Some(&cite), depth + 1),
+                None => Document {
+                    issuer: title_issuer(&cite.title),
+                    doc_numbers: cite.number.iter().cloned().collect(),
+                    title: Some(cite.title.clone()),
+                    doc_number: cite.number.clone(),
+                    ..Document::default()
+                },
+            };
+            doc.forwarded.push(child);
+        }
+    }
+    doc
+}
+
+/// The issuer a title names before 关于/转发/印发: `国务院办公厅关于……` gives 国务院办公厅.
+fn title_issuer(title: &str) -> Option<String> {
+    let at = ["关于", "转发", "印发", "批转"]
+        .iter()
+        .filter_map(|w| title.find(w))
+        .min()?;
+    let prefix = title[..at].trim();
+    let last = prefix.chars().last()?;
+    (prefix.chars().count() >= 2 && "院府厅室部委局会办署行处组团社所司馆心".contains(last))
+        .then(|| prefix.to_string())
+}
+
+/// （此件公开发布） and the like, right after the date.
+fn note_after(text: &str, at: usize) -> Option<String> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^[ \t　\r\n]*([（(]此件[^（）()\n]{1,16}[）)])")
+            .expect("the 附注 pattern is valid")
+    });
+    let c = re.captures(text.get(at..)?)?;
+    Some(c.get(1)?.as_str().to_string())
+}
+
+/// Where `title` next occurs at or after `from` as a document's own title, not as a 《citation》.
+fn find_title(text: &str, from: usize, title: &str) -> Option<usize> {
+    let mut at = from;
+    for _ in 0..4 {
+        let i = at + text.get(at..)?.find(title)?;
+        if !text[..i].ends_with('《') {
+            return Some(i);
+        }
+        at = i + title.len();
+    }
+    None
+}
+
+/// The documents a wrapping notice names in its `现将《…》……转发给你们` sentence, or, when it quotes
+/// no title, the one its own title names.
+fn cites(ctx: &Ctx<'_>, body: usize, body_end: usize, own_title: Option<&str>) -> Vec<Cite> {
+    let text = ctx.text;
+    let end = floor(text, body_end.min(body + HEADER_WINDOW).max(body));
+    let region = text.get(body..end).unwrap_or("");
+    let mut out = Vec::new();
+    let mut offset = body;
+    for sentence in region.split_inclusive('。') {
+        let s_start = offset;
+        offset += sentence.len();
+        if !["现将", "转发给", "印发给", "发给你们"]
+            .iter()
+            .any(|w| sentence.contains(w))
+        {
+            continue;
+        }
+        let mut rest = sentence;
+        let mut base = s_start;
+        while let (Some(open), true) = (rest.find('《'), out.len() < MAX_WRAPPED) {
+            let inner_start = open + '《'.len_utf8();
+            let Some(close) = rest[inner_start..].find('》') else {
+                break;
+            };
+            let title = &rest[inner_start..inner_start + close];
+            let after = base + inner_start + close + '》'.len_utf8();
+            let number = ctx
+                .numbers
+                .iter()
+                .find(|n| {
+                    n.start > after
+                        && n.start <= after + 4
+                        && text[after..n.start].trim_matches(['（', '(']).is_empty()
+                })
+                .map(|n| n.text.clone());
+            out.push(Cite {
+                title: title.to_string(),
+                number,
+                end: after,
+            });
+            let consumed = inner_start + close + '》'.len_utf8();
+            base += consumed;
+            rest = &rest[consumed..];
+        }
+        if !out.is_empty() {
+            return out;
+        }
+    }
+    // No quoted title: `……转发国务院办公厅关于X意见的通知` names it.
+    if let Some(t) = own_title {
+        for w in ["转发", "印发", "批转"] {
+            if let Some(i) = t.find(w) {
+                let inner = t[i + w.len()..]
+                    .trim_end_matches("的通知")
+                    .trim_end_matches("通知");
+                if inner.chars().count() >= 4 {
+                    out.push(Cite {
+                        title: inner.to_string(),
+                        number: None,
+                        end: body,
+                    });
+                }
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// 附件 titles from the 附件说明: `附件：1.XX清单 2.XX目录` or `附件：XX方案`.
+fn attachments(text: &str, body: usize, body_end: usize) -> Vec<String> {
+    static ITEM: OnceLock<Regex> = OnceLock::new();
+    let item = ITEM.get_or_init(|| {
+        Regex::new(r"(?:^|[^0-9０-９])([0-9０-９]{1,2})[.．、﹒]")
+            .expect("the 附件 item pattern is valid")
+    });
+    let Some(region) = text.get(body..body_end.max(body)) else {
+        return Vec::new();
+    };
+    let Some(at) = ["附件：", "附件:"]
+        .iter()
+        .filter_map(|w| region.find(w).map(|i| i + w.len()))
+        .min()
+    else {
+        return Vec::new();
+    };
+    let rest = &region[at..];
+    let stop = rest.find('。').unwrap_or(rest.len()).min(floor(rest, 1200));
+    let list = rest[..stop].trim_start();
+    let starts: Vec<(usize, usize)> = item
+        .captures_iter(list)
+        .filter_map(|c| {
+            c.get(1)
+                .map(|n| (n.start(), c.get(0).map_or(n.end(), |m| m.end())))
+        })
+        .collect();
+    let clean = |s: &str| {
+        s.trim()
+            .trim_matches(['《', '》', '；', '，', ';', ','])
+            .trim()
+            .to_string()
+    };
+    if starts.first().is_some_and(|&(s, _)| s == 0) {
+        starts
+            .iter()
+            .enumerate()
+            .map(|(k, &(_, body_from))| {
+                let to = starts.get(k + 1).map_or(list.len(), |&(s, _)| s);
+                clean(&list[body_from..to])
+            })
+            .filter(|s| !s.is_empty())
+            .collect()
+    } else {
+        let line = list.lines().next().unwrap_or("");
+        let one = clean(line);
+        if one.is_empty() {
+            Vec::new()
+        } else {
+            vec![one]
+        }
+    }
+}
+
+/// A document's header, byte offsets.
+struct Header {
+    title: Option<(usize, usize)>,
+    number: Option<usize>,
+    addressees: Vec<String>,
+    body_start: usize,
+}
+
+fn header(ctx: &Ctx<'_>, from: usize, hint: Option<&str>) -> Header {
+    let text = ctx.text;
+    let pos = from + (text[from..].len() - text[from..].trim_start_matches(is_filler).len());
+    // The header cannot reach into the first heading or past the first full stop.
+    let first_heading = ctx
+        .sections
+        .get(ctx.sections.partition_point(|s| s.start < pos))
+        .map_or(text.len(), |s| s.start);
+    let window_end = floor(
+        text,
+        (pos + HEADER_WINDOW).min(first_heading).min(text.len()),
+    );
+    let window = &text[pos..window_end];
+    let stop = pos + window.find(['。', '！', '？']).unwrap_or(window.len());
+
+    let title = match hint {
+        Some(h) if text[pos..].starts_with(h) => Some((pos, pos + h.len())),
+        Some(_) => None,
+        None => find_header_title(ctx, pos, stop),
+    };
+    let after_title = title.map_or(pos, |(_, e)| e);
+
+    // 主送: the first full-width colon before the body's first full stop whose words, after the
+    // last header element, read as a list of bodies.
+    let mut addressees = Vec::new();
+    let mut colon_end = None;
+    if let Some(c) = text[after_title..stop].find('：').map(|i| after_title + i) {
+        let seg_start = segment_start(ctx, after_title, c);
+        let seg = text[seg_start..c].trim_matches(is_filler);
+        if let Some(list) = addressee_list(seg) {
+            addressees = list;
+            colon_end = Some(c + '：'.len_utf8());
+        }
+    }
+    let header_end = colon_end.unwrap_or_else(|| floor(text, (after_title + 240).min(stop)));
+    let number = ctx
+        .numbers
+        .iter()
+        .position(|n| n.start >= pos && n.end <= header_end && !is_cited(text, n.start));
+    let body_start = colon_end.unwrap_or_else(|| {
+        let num_end = number.map_or(0, |i| ctx.numbers[i].end);
+        after_title.max(if num_end <= header_end { num_end } else { 0 })
+    });
+    Header {
+        title,
+        number,
+        addressees,
+        body_start,
+    }
+}
+
+fn is_filler(c: char) -> bool {
+    c.is_whitespace() || "━─═—_-=*".contains(c)
+}
+
+/// The first 文种 word in `pos..stop` that closes a title, and where that title starts.
+fn find_header_title(ctx: &Ctx<'_>, pos: usize, stop: usize) -> Option<(usize, usize)> {
+    let text = ctx.text;
+    for m in title_end_re().find_iter(&text[pos..stop]) {
+        let end = pos + m.end();
+        let after = &text[end..];
+        if after.starts_with(['的', '》', '”', '（', '(', '、', '和', '及']) {
+            continue;
+        }
+        let trimmed = after.trim_start_matches(is_filler);
+        let gap = &after[..after.len() - trimmed.len()];
+        let closes = trimmed.is_empty()
+            || gap.contains('\n')
+            || ctx.numbers.iter().any(|n| n.start == end + gap.len())
+            || ["发布日期", "发布时间", "发文日期", "来源", "索引号"]
+                .iter()
+                .any(|w| trimmed.starts_with(w))
+            || !gap.is_empty() && gap.chars().any(|c| "━─═—_".contains(c))
+            || text[end..stop]
+                .find('：')
+                .is_some_and(|c| addressee_list(&text[end..end + c]).is_some());
+        if !closes {
+            continue;
+        }
+        let start = title_start(ctx, pos, pos + m.start());
+        if text[start..end].chars().count() >= 4 {
+            return Some((start, end));
+        }
+    }
+    None
+}
+
+/// Where a title that contains `inside` starts: after the last line break, rule or 发文字号 before it.
+fn title_start(ctx: &Ctx<'_>, pos: usize, inside: usize) -> usize {
+    let text = ctx.text;
+    let mut start = pos;
+    if let Some(i) = text[pos..inside].rfind(['\n', '━', '─', '═']) {
+        start = pos + i + text[pos + i..].chars().next().map_or(1, char::len_utf8);
+    }
+    for n in &ctx.numbers {
+        if n.end > start && n.end <= inside {
+            start = n.end;
+        }
+    }
+    start + (text[start..inside].len() - text[start..inside].trim_start_matches(is_filler).len())
+}
+
+/// Where the addressee words ending at `colon` start: after the last header element before it.
+fn segment_start(ctx: &Ctx<'_>, lo: usize, colon: usize) -> usize {
+    let text = ctx.text;
+    let mut start = lo;
+    let seg = &text[lo..colon];
+    if let Some(i) = seg.rfind(['\n', '━', '─', '═']) {
+        start = lo + i + seg[i..].chars().next().map_or(1, char::len_utf8);
+    }
+    for n in &ctx.numbers {
+        if n.end > start && n.end <= colon {
+            start = n.end;
+        }
+    }
+    for m in title_end_re().find_iter(&text[start..colon]) {
+        let after = &text[start + m.end()..];
+        if !after.starts_with(['的', '》', '”', '（', '(']) {
+            start += m.end();
+            return segment_start_tail(text, start, colon);
+        }
+    }
+    segment_start_tail(text, start, colon)
+}
+
+/// A repeated title may still sit before the addressees; skip past its last 文种 word.
+fn segment_start_tail(text: &str, start: usize, colon: usize) -> usize {
+    let mut s = start;
+    for m in title_end_re().find_iter(&text[start..colon]) {
+        let after = &text[start + m.end()..];
+        if !after.starts_with(['的', '》', '”', '（', '(']) {
+            s = start + m.end();
+        }
+    }
+    s
+}
+
+/// The addressees in a 主送 line, split at `，` (a `、` joins parts of one entry:
+/// `省政府各部门、各直属机构`), or `None` when the words do not read as bodies.
+fn addressee_list(seg: &str) -> Option<Vec<String>> {
+    let seg = seg.trim_matches(is_filler);
+    if seg.is_empty() || seg.chars().count() > 200 || seg.contains(['。', '；', '！', '？']) {
+        return None;
+    }
+    let parts: Vec<String> = seg
+        .split(['，', ','])
+        .map(|p| p.trim_matches(is_filler).to_string())
+        .collect();
+    let bodies = "府构门位委局厅会办院室部区县市省司行处校业军队团所心关织属镇乡村州盟旗园站";
+    parts
+        .iter()
+        .all(|p| p.chars().count() <= 40 && p.chars().last().is_some_and(|c| bodies.contains(c)))
+        .then_some(parts)
+}
+
+/// Whether the 发文字号 at `start` is cited rather than the header's own.
+fn is_cited(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    before.ends_with("》（")
+        || before.ends_with("》(")
+        || ["按照", "根据", "依据", "依照", "参照", "贯彻"]
+            .iter()
+            .any(|w| before.ends_with(w))
+}
+
+/// The largest char boundary at or below `i`.
+fn floor(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }

@@ -1,5 +1,23 @@
-//! Section headings by GB/T 9704-2012 clause 7.3.3. PLACEHOLDER: being written.
+//! Section headings by GB/T 9704-2012 clause 7.3.3: 一、 （一） 1. （1）.
+//!
+//! One scan finds every marker-shaped string; each is then accepted or refused by what
+//! precedes it, because a heading starts a paragraph or follows the end of something:
+//!
+//! - the start of the text or a line, white space (U+3000 included), 。；：！？, or a closing `）`;
+//! - or, with no punctuation at all, the words of the heading just before it, when it is that
+//!   heading's first or next sub-item (`一、全面优化营商环境（一）深化审批制度改革`): a line-break-free
+//!   scrape glues the two together.
+//!
+//! Numbers in prose are refused by the same test (`2017年`, `第（一）项`, `推动一、二、三产业`), and by
+//! what follows the marker (`1.5倍`). Titles are cut by [`title`]; warnings come from [`warn`].
+
+mod title;
+mod warn;
+
+use crate::document::date::chinese_number;
+use crate::document::sign::signatures;
 use crate::report::{Section, Warning};
+use std::collections::HashMap;
 
 /// Headings and the warnings about their order.
 #[derive(Debug, Clone, Default)]
@@ -10,7 +28,291 @@ pub struct Outline {
     pub warnings: Vec<Warning>,
 }
 
+const NUMERALS: &str = "一二三四五六七八九十";
+
+/// Every marker-shaped string `(level, ordinal, start, end)`: 一、 （一） 1. （1）, half-width
+/// brackets and the dots ．﹒ included. A hand scan, one pass: the crate's regex build has only the
+/// PikeVM, too slow for a 50 MB paste. A marker starts where its kind of character run starts, so
+/// the 17 of 2017. is never read as a marker.
+fn markers(text: &str) -> Vec<(u8, u32, usize, usize)> {
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        let rest = &text[i + c.len_utf8()..];
+        let run_start = |same: &dyn Fn(char) -> bool| !prev.is_some_and(same);
+        if c == '（' || c == '(' {
+            if let Some((level, n, len)) = bracketed(rest) {
+                out.push((level, n, i, i + c.len_utf8() + len));
+            }
+        } else if NUMERALS.contains(c) && run_start(&|p| NUMERALS.contains(p)) {
+            let run = run_len(&text[i..], |d| NUMERALS.contains(d), 3);
+            if let (Some(n), Some(len)) = (
+                chinese_number(&text[i..i + run]),
+                text[i + run..].strip_prefix('、').map(|_| '、'.len_utf8()),
+            ) {
+                out.push((1, n, i, i + run + len));
+            }
+        } else if is_digit(c) && run_start(&is_digit) {
+            let run = run_len(&text[i..], is_digit, 2);
+            let after = &text[i + run..];
+            if let Some(dot) = after.chars().next().filter(|d| ".．﹒".contains(*d)) {
+                if let Some(n) = arabic(&text[i..i + run]) {
+                    out.push((3, n, i, i + run + dot.len_utf8()));
+                }
+            }
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+/// A number in brackets right after an opening bracket: `一）` or `12)`; (level, number, bytes).
+fn bracketed(rest: &str) -> Option<(u8, u32, usize)> {
+    let first = rest.chars().next()?;
+    let (level, run) = if NUMERALS.contains(first) {
+        (2, run_len(rest, |d| NUMERALS.contains(d), 3))
+    } else if is_digit(first) {
+        (4, run_len(rest, is_digit, 2))
+    } else {
+        return None;
+    };
+    let close = rest[run..]
+        .chars()
+        .next()
+        .filter(|&c| c == '）' || c == ')')?;
+    let n = if level == 2 {
+        chinese_number(&rest[..run])?
+    } else {
+        arabic(&rest[..run])?
+    };
+    Some((level, n, run + close.len_utf8()))
+}
+
+/// Bytes of the run of `is` characters at the start of `s`, or 0 when it is longer than `max`.
+fn run_len(s: &str, is: impl Fn(char) -> bool, max: usize) -> usize {
+    let mut bytes = 0;
+    for (k, c) in s.chars().enumerate() {
+        if !is(c) {
+            return bytes;
+        }
+        if k == max {
+            return 0;
+        }
+        bytes += c.len_utf8();
+    }
+    bytes
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// The longest run, in characters, of a heading's words that a glued sub-heading may follow.
+const MAX_GLUED: usize = 40;
+
 /// Finds every heading in `text`.
-pub fn find(_text: &str) -> Outline {
-    Outline::default()
+pub fn find(text: &str) -> Outline {
+    let signs = signatures(text);
+    let mut accepted: Vec<(u8, u32, usize, usize)> = Vec::new();
+    let mut last_ordinal = [0u32; 5];
+    let mut attachments_until = 0;
+    for (level, ordinal, start, marker_end) in markers(text) {
+        if ordinal == 0 {
+            continue;
+        }
+        let before = &text[..start];
+        let after = &text[marker_end..];
+        if !follows_well(level, after) || start < attachments_until {
+            continue;
+        }
+        if level == 3
+            && (before.trim_end().ends_with("附件：") || before.trim_end().ends_with("附件:"))
+        {
+            // A numbered 附件说明 lists attachment titles, not sections; it runs to the signature.
+            attachments_until = signs
+                .iter()
+                .find(|s| s.start > start)
+                .map_or(start, |s| s.start)
+                .min(start + 3 * 600);
+            continue;
+        }
+        let ok = match before.chars().next_back() {
+            None => true,
+            Some(c) if opens_after(c) => true,
+            Some(_) => accepted.last().is_some_and(|&(l, _, _, prev_end)| {
+                glued_to_heading(text, l, prev_end, level, start)
+                    && (ordinal == 1 || ordinal == last_ordinal[usize::from(level)] + 1)
+            }),
+        };
+        if ok {
+            last_ordinal[usize::from(level)] = ordinal;
+            accepted.push((level, ordinal, start, marker_end));
+        }
+    }
+    build(text, &accepted, &signs)
+}
+
+/// Whether a heading may start right after `c`.
+fn opens_after(c: char) -> bool {
+    c.is_whitespace() || "。；：！？;:!?）)】".contains(c)
+}
+
+/// What follows a marker must not make it a number in prose.
+fn follows_well(level: u8, after: &str) -> bool {
+    let next = after.chars().next();
+    match level {
+        // `1.5倍`, `3.x`; an English `1. Introduction` is not a 公文 heading either.
+        3 => {
+            let word = after.trim_start_matches([' ', '\t']).chars().next();
+            !next.is_some_and(char::is_numeric) && !word.is_some_and(|c| c.is_ascii_alphanumeric())
+        }
+        // `一、二、三产业` lists numbers, it does not head a section.
+        1 => {
+            let rest = after
+                .trim_start_matches(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']);
+            !(rest.len() < after.len() && rest.starts_with('、'))
+        }
+        // `（一）项` cites a clause.
+        _ => !after.starts_with(['项', '款', '条']),
+    }
+}
+
+/// Whether a marker at `start` continues the words of the previous heading (level `prev_level`,
+/// marker ending at `prev_end`) closely enough to be its glued sub-heading.
+fn glued_to_heading(text: &str, prev_level: u8, prev_end: usize, level: u8, start: usize) -> bool {
+    if level <= prev_level || start <= prev_end {
+        return false;
+    }
+    let Some(words) = text.get(prev_end..start) else {
+        return false;
+    };
+    let mut n = 0;
+    for c in words.chars() {
+        n += 1;
+        if n > MAX_GLUED || c.is_whitespace() || "。；！？，：,;!?:".contains(c) {
+            return false;
+        }
+    }
+    n >= 2
+}
+
+fn arabic(s: &str) -> Option<u32> {
+    let mut n: u32 = 0;
+    for c in s.chars() {
+        let d = c
+            .to_digit(10)
+            .or_else(|| ('０'..='９').contains(&c).then(|| c as u32 - '０' as u32))?;
+        n = n * 10 + d;
+    }
+    Some(n)
+}
+
+/// Titles, ends, parents and repeats for the accepted markers `(level, ordinal, start, marker_end)`.
+fn build(
+    text: &str,
+    accepted: &[(u8, u32, usize, usize)],
+    signs: &[crate::document::sign::Signature],
+) -> Outline {
+    let mut sections: Vec<Section> = Vec::with_capacity(accepted.len());
+    for (i, &(level, ordinal, start, marker_end)) in accepted.iter().enumerate() {
+        let limit = accepted.get(i + 1).map_or(text.len(), |a| a.2);
+        let words_from = skip_spaces(text, marker_end, limit);
+        let title_end = title::title_end(text, words_from, limit);
+        sections.push(Section {
+            level,
+            ordinal,
+            marker: text[start..marker_end].to_string(),
+            title: title_end.map(|e| text[words_from..e].to_string()),
+            start,
+            heading_end: title_end.unwrap_or(marker_end),
+            end: text.len(),
+            parent: None,
+            repeat_of: None,
+        });
+    }
+
+    // A section ends at the next heading of its level or above, or at a signature (the end of its
+    // document's body), whichever comes first. One backward pass keeps the next start per level.
+    let mut next_at = [text.len(); 5];
+    for s in sections.iter_mut().rev() {
+        let level = usize::from(s.level.clamp(1, 4));
+        let next_heading = next_at[1..=level]
+            .iter()
+            .copied()
+            .min()
+            .unwrap_or(text.len());
+        let sign = signs
+            .partition_point(|g| g.start < s.heading_end)
+            .min(signs.len());
+        let next_sign = signs.get(sign).map_or(text.len(), |g| g.start);
+        s.end = next_heading.min(next_sign).max(s.heading_end);
+        next_at[level] = s.start;
+    }
+
+    // The parent is the nearest open heading of a higher level.
+    let mut open: Vec<usize> = Vec::new();
+    for i in 0..sections.len() {
+        let (level, start) = (sections[i].level, sections[i].start);
+        while let Some(&top) = open.last() {
+            if sections[top].level >= level || sections[top].end <= start {
+                open.pop();
+            } else {
+                break;
+            }
+        }
+        sections[i].parent = open.last().copied();
+        open.push(i);
+    }
+
+    let mut first: HashMap<(u8, u32, String), usize> = HashMap::new();
+    for (i, s) in sections.iter_mut().enumerate() {
+        if let Some(title) = &s.title {
+            let key = (s.level, s.ordinal, title.clone());
+            match first.get(&key) {
+                Some(&j) => s.repeat_of = Some(j),
+                None => {
+                    first.insert(key, i);
+                }
+            }
+        }
+    }
+
+    let warnings = warn::warnings(&sections);
+    Outline { sections, warnings }
+}
+
+fn skip_spaces(text: &str, from: usize, limit: usize) -> usize {
+    let rest = text.get(from..limit).unwrap_or("");
+    from + (rest.len() - rest.trim_start_matches([' ', '\u{3000}', '\t']).len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn heads(text: &str) -> Vec<(u8, u32, Option<String>)> {
+        find(text)
+            .sections
+            .into_iter()
+            .map(|s| (s.level, s.ordinal, s.title))
+            .collect()
+    }
+
+    #[test]
+    fn glued_sub_heading_after_a_title() {
+        let h = heads("一、持续深化改革全面优化营商环境（一）深化审批制度改革。精简事项。");
+        assert_eq!(
+            h,
+            [
+                (1, 1, Some("持续深化改革全面优化营商环境".into())),
+                (2, 1, Some("深化审批制度改革".into()))
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_and_foreign_text() {
+        assert!(heads("").is_empty());
+        assert!(heads("1. Introduction 2. Methods 😀𠀀").is_empty());
+    }
 }

@@ -1,0 +1,313 @@
+//! Where a heading's own words end.
+//!
+//! A heading's title is read from the end of its marker up to the first *stop*: the next heading,
+//! a line break or other white space, sentence punctuation (。；：！？), an opening parenthesis or a
+//! dash, or a comma. What the stop is decides how far the words up to it can be trusted:
+//!
+//! - a **clean** stop (next heading, line break, white space, end of text) closes a title as written,
+//!   so the words are the title when they are short enough to be one;
+//! - a **sentence** stop (。 and the like) closes a level-2 heading `（一）指导思想。` as well as a
+//!   whole-sentence item, so short words are kept unless a strong title/body seam shows inside them;
+//! - a **comma** means the words are a clause of running text: either a title glued to the first
+//!   clause of its body (`一、总体要求随着全球创新创业进入……，`), which is cut at the seam, or an item
+//!   that is a whole sentence, which has no title.
+//!
+//! A *seam* is a place where a title-like ending (要求, 机制, 体系, 水平, 活力, 建设, 能力, …, or a short
+//! `的…` phrase) meets a body-opening word (随着, 当前, 为, 主动, 培育, 按照, 要, 加快, 到20…, …). Each side
+//! scores 1–3 by how typical it is; a seam is refused where the right side itself begins with a
+//! strong title ending (`工作|要求`, `机制|建设`), because that is the middle of a compound. The best-scoring
+//! seam wins, the earliest among equals. Word lists, not known titles: the method works on notices
+//! never seen, and the fixtures in `tests/fixtures/notices/` check it with and without line breaks.
+
+/// The longest title, in characters, read without a seam.
+const MAX_TITLE: usize = 40;
+/// How far to look for a stop, in characters.
+const MAX_SCAN: usize = 64;
+/// Below this many characters, words closed by 。 are cut only at a strong seam.
+const SHORT: usize = 16;
+
+/// Title endings that nearly always close a heading.
+const STRONG_ENDS: [&str; 30] = [
+    "要求", "思想", "原则", "目标", "任务", "措施", "保障", "机制", "体系", "环境", "水平", "活力",
+    "建设", "能力", "领导", "意义", "举措", "格局", "路径", "方向", "重点", "步骤", "安排", "分工",
+    "实施", "落实", "形势", "背景", "成效", "部署",
+];
+
+/// Endings that close many headings but also occur inside longer ones.
+const LOOSE_ENDS: [&str; 62] = [
+    "工作", "制度", "体制", "作用", "模式", "效能", "效率", "服务", "改革", "发展", "创新", "管理",
+    "监管", "方式", "政策", "支持", "力度", "质量", "安全", "督查", "考核", "宣传", "引导", "协调",
+    "合作", "开放", "布局", "结构", "产业", "设施", "平台", "空间", "基础", "队伍", "人才", "条件",
+    "范围", "内容", "问题", "程序", "标准", "规范", "秩序", "权益", "责任", "动能", "经济", "主体",
+    "氛围", "生态", "治理", "评估", "监督", "投入", "升级", "转型", "融合", "共享", "应用", "试点",
+    "示范", "组织",
+];
+
+/// Words that open a body paragraph and almost never sit inside a heading.
+const STRONG_OPENERS: [&str; 28] = [
+    "随着",
+    "当前",
+    "近年来",
+    "目前",
+    "为了",
+    "为",
+    "按照",
+    "根据",
+    "各地",
+    "各级",
+    "各部门",
+    "各有关",
+    "各省",
+    "到20",
+    "我国",
+    "我省",
+    "我市",
+    "我区",
+    "党的十",
+    "以习近平",
+    "截至",
+    "主动",
+    "适应",
+    "培育",
+    "坚持以",
+    "全面贯彻",
+    "深入贯彻",
+    "高举",
+];
+
+/// Words that open many body paragraphs but also begin some headings.
+const LOOSE_OPENERS: [&str; 53] = [
+    "加快",
+    "推进",
+    "推动",
+    "促进",
+    "加强",
+    "强化",
+    "建立",
+    "完善",
+    "健全",
+    "落实",
+    "优化",
+    "深化",
+    "提高",
+    "提升",
+    "构建",
+    "打造",
+    "发挥",
+    "引导",
+    "规范",
+    "严格",
+    "全面",
+    "深入",
+    "大力",
+    "积极",
+    "着力",
+    "鼓励",
+    "支持",
+    "充分",
+    "切实",
+    "进一步",
+    "坚持",
+    "要",
+    "在",
+    "对",
+    "把",
+    "将",
+    "从",
+    "由",
+    "是",
+    "经",
+    "通过",
+    "围绕",
+    "聚焦",
+    "统筹",
+    "结合",
+    "针对",
+    "立足",
+    "面对",
+    "力争",
+    "确保",
+    "这",
+    "该",
+    "同时",
+];
+
+/// Why the scan stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stop {
+    Clean,
+    Sentence,
+    Comma,
+    Overflow,
+}
+
+/// The end (byte offset) of the title that starts at `from`, or `None` when the item has no title.
+/// `limit` is where the next heading starts.
+pub(super) fn title_end(text: &str, from: usize, limit: usize) -> Option<usize> {
+    let rest = text.get(from..limit.max(from))?;
+    let mut chars: Vec<(usize, char)> = Vec::new();
+    let mut stop = Stop::Clean;
+    for (i, c) in rest.char_indices() {
+        if chars.len() >= MAX_SCAN {
+            stop = Stop::Overflow;
+            break;
+        }
+        let kind = match c {
+            '\n' | '\r' => Some(Stop::Clean),
+            c if c.is_whitespace() => Some(Stop::Clean),
+            '。' | '；' | '：' | '！' | '？' | ';' | ':' | '!' | '?' | '（' | '(' | '—' | '…' => {
+                Some(Stop::Sentence)
+            }
+            '，' | ',' => Some(Stop::Comma),
+            _ => None,
+        };
+        if let Some(k) = kind {
+            stop = k;
+            break;
+        }
+        chars.push((from + i, c));
+    }
+    let n = chars.len();
+    if n == 0 {
+        return None;
+    }
+    let end_all = chars.last().map(|&(i, c)| i + c.len_utf8())?;
+    let words = &text[from..end_all];
+    let seam = |min: u8| best_seam(words, min).map(|cut| from + cut);
+    match stop {
+        Stop::Sentence if is_sentence(words) => seam(3),
+        Stop::Clean if n <= MAX_TITLE => Some(end_all),
+        Stop::Sentence if n < SHORT => seam(6).or(Some(end_all)),
+        Stop::Sentence => seam(3).or((n <= MAX_TITLE).then_some(end_all)),
+        Stop::Clean | Stop::Comma | Stop::Overflow => seam(3),
+    }
+}
+
+/// The byte offset in `words` of the best title/body seam scoring at least `min`.
+fn best_seam(words: &str, min: u8) -> Option<usize> {
+    let mut best: Option<(u8, usize)> = None;
+    let mut chars_before = 0;
+    for (i, _) in words.char_indices() {
+        chars_before += 1;
+        // A title has at least two characters and at most thirty.
+        if chars_before <= 2 || chars_before > 31 {
+            continue;
+        }
+        let (left, right) = words.split_at(i);
+        if starts_with_any(right, &STRONG_ENDS)
+            || right.starts_with(['和', '与', '及', '、', '的', '等', '之', '”'])
+        {
+            continue;
+        }
+        let l = ending_score(left);
+        // A strong ending may stand alone: `……的重大意义服务业是……` has no opener after it.
+        let r = match opener_score(right) {
+            0 if l == 3 => 0,
+            0 => continue,
+            r => r,
+        };
+        if l == 0 || l + r < min {
+            continue;
+        }
+        if best.map_or(true, |(s, _)| l + r > s) {
+            best = Some((l + r, i));
+        }
+    }
+    best.map(|(_, i)| i)
+}
+
+/// Whether words closed by 。 are a sentence with a predicate (要, 是, 必须 …) rather than a title.
+fn is_sentence(words: &str) -> bool {
+    if ["必须", "应当", "已经", "不得"]
+        .iter()
+        .any(|w| words.contains(w))
+    {
+        return true;
+    }
+    words.char_indices().any(|(i, c)| {
+        let next = words[i + c.len_utf8()..].chars().next();
+        match c {
+            // 要素, 要求, 要点, 要件 are nouns; 主要, 重要, 需要 end in 要 without being a modal.
+            '要' => {
+                !next.is_some_and(|n| "素求点件闻害务".contains(n))
+                    && !words[..i].ends_with(['主', '重', '需', '必', '纲', '提', '摘', '概'])
+            }
+            '是' => {
+                i > 0 && !words[..i].ends_with(['于', '就', '还', '总', '凡', '但', '或', '即'])
+            }
+            _ => false,
+        }
+    })
+}
+
+fn ending_score(left: &str) -> u8 {
+    if STRONG_ENDS.iter().any(|e| left.ends_with(e)) {
+        3
+    } else if LOOSE_ENDS.iter().any(|e| left.ends_with(e)) {
+        2
+    } else if left.chars().rev().take(5).skip(1).any(|c| c == '的') {
+        // `…流动的活力`: a short noun phrase after 的 is how titles end.
+        1
+    } else {
+        0
+    }
+}
+
+fn opener_score(right: &str) -> u8 {
+    if starts_with_any(right, &STRONG_OPENERS) {
+        3
+    } else if let Some(w) = LOOSE_OPENERS.iter().find(|w| right.starts_with(*w)) {
+        // One-character openers (要, 在, 将 …) are weaker: they also begin ordinary words.
+        if w.chars().count() == 1 {
+            1
+        } else {
+            2
+        }
+    } else {
+        0
+    }
+}
+
+fn starts_with_any(s: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| s.starts_with(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn title(s: &str) -> Option<&str> {
+        title_end(s, 0, s.len()).map(|e| &s[..e])
+    }
+
+    #[test]
+    fn cuts_titles_that_run_into_the_body() {
+        assert_eq!(
+            title("总体要求随着全球创新创业进入高度密集活跃期，人才"),
+            Some("总体要求")
+        );
+        assert_eq!(
+            title("激发新生产要素流动的活力培育新动能需要新的要素支撑。推广"),
+            Some("激发新生产要素流动的活力")
+        );
+        assert_eq!(
+            title("提高政府服务的能力和水平主动适应新动能加速成长和传统动能改造提升的需要，加快"),
+            Some("提高政府服务的能力和水平")
+        );
+        assert_eq!(
+            title("强化支撑保障机制建设适应新动能培育和传统动能改造提升的新规律和新趋势，在"),
+            Some("强化支撑保障机制建设")
+        );
+    }
+
+    #[test]
+    fn keeps_titles_closed_by_punctuation() {
+        assert_eq!(title("指导思想。牢固树立"), Some("指导思想"));
+        assert_eq!(
+            title("创新新技术新业态改造提升传统产业的模式。深入"),
+            Some("创新新技术新业态改造提升传统产业的模式")
+        );
+        assert_eq!(title("工作要求\n各地"), Some("工作要求"));
+        assert_eq!(title("加快推进审批制度改革，进一步减少审批事项。"), None);
+    }
+}
