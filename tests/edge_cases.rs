@@ -34,7 +34,7 @@ fn all_spans(report: &Report) -> Vec<(&'static str, usize, usize)> {
 
 #[test]
 fn offsets_after_cjk_extension_b_and_emoji_count_utf16_units() {
-    let text = "𠀀😀\n一、总体要求\n（一）指导思想。加快发展。（质检总局牵头负责）\n𠀀（二）基本原则。坚持改革。";
+    let text = "𠀀😀\n一、总体要求\n（一）指导思想。加快发展。（质检总局牵头负责）\n𠀀😀\n（二）基本原则。坚持改革。";
     let report = analyze(text, &Options::default()).unwrap();
     let first = &report.sections[0];
     assert_eq!(
