@@ -1,6 +1,39 @@
-//! Repeated passages. PLACEHOLDER: being written.
-use crate::report::{Dedup, Repeat};
+//! Repeated passages: sentences a web scrape copied to later places, linked to their originals.
+//!
+//! ## How
+//! 1. The text is cut into units ([`units`]): sentences and clause-ended runs, parenthesised notes,
+//!    and heading-led runs. Each unit is normalised (width folded, white space removed) and interned
+//!    to an ID, so `，`/`,` and `（`/`(` and stray white space never make two copies differ.
+//! 2. Over the ID sequence, a suffix array gives each unit's longest previous factor ([`suffix_array`]):
+//!    the longest run of units starting here that also occurs earlier. A greedy left-to-right parse
+//!    (LZ77) takes every such run of at least `min_repeat_chars` counted characters as a copy.
+//!    Copies are grouped by content; the earliest occurrence is the original.
+//! 3. Units left over are compared with earlier units for edited copies ([`near`]).
+//! 4. The copies are removed, and the result is analysed again until nothing more is removed.
+//!
+//! ## Why the fixpoint
+//! Removing a copy can make two kept units adjacent that together repeat an earlier passage
+//! (`A B … A [copy] B` becomes `A B … A B`). No single-pass criterion that looks only at the damaged
+//! text can see that, so [`find`] re-analyses its own output until a pass removes nothing. Every pass
+//! that continues removes at least one unit, so this ends; on real scrapes the second pass finds nothing.
+//! Because the loop stops exactly when analysing `dedup.text` removes nothing, analysing `dedup.text`
+//! again always removes nothing.
+//!
+//! ## What is not damage
+//! A unit that is only a parenthesised note (`（责任单位：省科技厅、省教育厅）`) or only punctuation
+//! may be carried inside a copy but never begins one, and it counts for nothing towards
+//! `min_repeat_chars`. Headings are carried by the sentence they lead, so a marker such as `（一）`
+//! or `二、` is never a repeat of its own.
+
+mod near;
+mod suffix_array;
+mod units;
+
+use std::borrow::Cow;
+
+use crate::report::{Dedup, Occurrence, Repeat, Span};
 use crate::Options;
+use units::{FxHashMap, Unit, Units};
 
 /// Repeated passages and the deduplicated text, byte offsets.
 #[derive(Debug, Clone, Default)]
@@ -11,13 +44,533 @@ pub struct Found {
     pub dedup: Dedup,
 }
 
-/// Finds repeated passages in `text`.
-pub fn find(text: &str, _options: &Options) -> Found {
+/// A bound on the re-analysis loop for adversarial input; real scrapes need one or two passes.
+const MAX_PASSES: usize = 16;
+
+/// Finds repeated passages in `text` and removes the copies.
+pub fn find(text: &str, options: &Options) -> Found {
+    let mut removed: Vec<Span> = Vec::new();
+    let mut repeats: Vec<Repeat> = Vec::new();
+    let mut current: Cow<str> = Cow::Borrowed(text);
+    for pass in 0..MAX_PASSES {
+        // Kept near-duplicates found again in later passes would be reported twice.
+        let near = options.near_duplicates && (pass == 0 || options.drop_near_duplicates);
+        let found = analyse(&current, options, near);
+        let finished = found.removed.is_empty();
+        if pass == 0 {
+            repeats.extend(found.repeats.into_iter().map(|(r, _)| r));
+            removed = found.removed;
+        } else {
+            let kept = KeptPieces::new(&removed, text.len());
+            for (mut repeat, removes) in found.repeats {
+                if removes {
+                    for o in &mut repeat.occurrences {
+                        o.start = kept.start_to_original(o.start);
+                        o.end = kept.end_to_original(o.end);
+                    }
+                    repeats.push(repeat);
+                }
+            }
+            let mapped = found
+                .removed
+                .iter()
+                .map(|s| Span::new(kept.start_to_original(s.start), kept.end_to_original(s.end)));
+            removed = merge(removed.iter().copied().chain(mapped).collect());
+        }
+        if finished {
+            break;
+        }
+        current = Cow::Owned(without(text, &removed));
+    }
+    repeats.sort_by_key(|r| r.occurrences.first().map(|o| (o.start, o.end)));
     Found {
-        repeats: Vec::new(),
+        repeats,
         dedup: Dedup {
-            text: text.to_string(),
-            removed: Vec::new(),
+            text: current.into_owned(),
+            removed,
         },
+    }
+}
+
+/// One pass: repeats (each with whether it removes anything) and removed spans, in `text`'s offsets.
+struct Pass {
+    repeats: Vec<(Repeat, bool)>,
+    removed: Vec<Span>,
+}
+
+/// A copy: units `first..=last`, of the passage first occurring at `original_first..=original_last`
+/// (which holds more units when other copies were inserted into the original).
+struct Run {
+    first: usize,
+    last: usize,
+    original_first: usize,
+    original_last: usize,
+}
+
+/// Units a scan may skip over when looking past removed copies for the next kept unit.
+const SKIP_LIMIT: usize = 64;
+
+/// Extends a copy over the kept units that follow (and precede) it when they also follow (precede)
+/// its original once the other copies are taken out. A scrape that inserted a copy into a passage
+/// and later copied the whole passage leaves the later copy matching only up to the insertion;
+/// without this, the rest of it (often one short sentence) would stay behind, doubled.
+fn extend(
+    run: &mut Run,
+    ids: &[u32],
+    in_copy: &mut [bool],
+    is_original: &[bool],
+    origin_of: &mut [u32],
+) {
+    loop {
+        let after_copy = run.last + 1;
+        let Some(after_original) = (run.original_last + 1
+            ..ids.len().min(run.original_last + 1 + SKIP_LIMIT))
+            .find(|&u| !in_copy[u])
+        else {
+            break;
+        };
+        if after_copy >= ids.len()
+            || in_copy[after_copy]
+            || is_original[after_copy]
+            || after_original >= run.first
+            || ids[after_copy] != ids[after_original]
+        {
+            break;
+        }
+        in_copy[after_copy] = true;
+        origin_of[after_copy] = after_original as u32;
+        run.last = after_copy;
+        run.original_last = after_original;
+    }
+    while let Some(before_copy) = run.first.checked_sub(1) {
+        let Some(before_original) = (run.original_first.saturating_sub(SKIP_LIMIT)
+            ..run.original_first)
+            .rev()
+            .find(|&u| !in_copy[u])
+        else {
+            break;
+        };
+        if in_copy[before_copy]
+            || is_original[before_copy]
+            || ids[before_copy] != ids[before_original]
+        {
+            break;
+        }
+        in_copy[before_copy] = true;
+        origin_of[before_copy] = before_original as u32;
+        run.first = before_copy;
+        run.original_first = before_original;
+    }
+}
+
+fn analyse(text: &str, options: &Options, near: bool) -> Pass {
+    let Units { units, norms } = units::segment(text);
+    let ids: Vec<u32> = units.iter().map(|u| u.id).collect();
+    let factors = suffix_array::previous_factors(&ids);
+    let min_chars = options.min_repeat_chars.max(1) as u64;
+    let mut counted_before = Vec::with_capacity(units.len() + 1);
+    counted_before.push(0u64);
+    for u in &units {
+        counted_before.push(counted_before.last().copied().unwrap_or(0) + u64::from(u.counted));
+    }
+
+    // Greedy LZ77 parse: the longest earlier copy at each unit, skipping past it when taken.
+    let mut runs: Vec<Run> = Vec::new();
+    let mut in_copy = vec![false; units.len()];
+    let mut origin_of = vec![u32::MAX; units.len()];
+    let mut at = 0;
+    while at < units.len() {
+        if units[at].formulaic {
+            at += 1;
+            continue;
+        }
+        let Some(len) = copy_len(&factors, at) else {
+            at += 1;
+            continue;
+        };
+        if counted_before[at + len] - counted_before[at] < min_chars {
+            at += 1;
+            continue;
+        }
+        let original = earliest(&factors, at, len).unwrap_or(factors.source[at] as usize);
+        runs.push(Run {
+            first: at,
+            last: at + len - 1,
+            original_first: original,
+            original_last: original + len - 1,
+        });
+        for k in 0..len {
+            in_copy[at + k] = true;
+            origin_of[at + k] = (original + k) as u32;
+        }
+        at += len;
+    }
+    // Originals that are kept text may not be taken by an extension; an "original" that lies in
+    // another copy (the earliest contiguous occurrence, when the true original was interrupted by
+    // an inserted copy) is resolved to the true original below instead.
+    let mut is_original = vec![false; units.len()];
+    for run in &runs {
+        let range = run.original_first..=run.original_last;
+        if !in_copy[range.clone()].iter().any(|&c| c) {
+            is_original[range].iter_mut().for_each(|o| *o = true);
+        }
+    }
+    for run in &mut runs {
+        extend(run, &ids, &mut in_copy, &is_original, &mut origin_of);
+    }
+    let resolve = |mut unit: usize| {
+        while in_copy[unit] && (origin_of[unit] as usize) < unit {
+            unit = origin_of[unit] as usize;
+        }
+        unit
+    };
+    for run in &mut runs {
+        let range = run.original_first..=run.original_last;
+        if in_copy[range].iter().all(|&c| c) {
+            let (first, last) = (resolve(run.original_first), resolve(run.original_last));
+            if first <= last {
+                run.original_first = first;
+                run.original_last = last;
+            }
+        }
+    }
+
+    // Copies of the same original are one passage.
+    let mut group_of: FxHashMap<(usize, usize), usize> = FxHashMap::default();
+    let mut groups: Vec<(Span, Vec<(Span, f64)>)> = Vec::new();
+    let mut removed = Vec::with_capacity(runs.len());
+    let content =
+        |first: usize, last: usize| Span::new(units[first].content_start, units[last].content_end);
+    for run in &runs {
+        let group = *group_of
+            .entry((run.original_first, run.original_last))
+            .or_insert_with(|| {
+                groups.push((content(run.original_first, run.original_last), Vec::new()));
+                groups.len() - 1
+            });
+        groups[group].1.push((content(run.first, run.last), 1.0));
+        removed.push(Span::new(units[run.first].start, units[run.last].end));
+    }
+    let mut repeats: Vec<(Repeat, bool)> = groups
+        .into_iter()
+        .map(|(original, copies)| (repeat(text, original, copies.into_iter()), true))
+        .collect();
+
+    if near {
+        let near_copies = near::find(
+            &units,
+            &norms,
+            &in_copy,
+            options.min_repeat_chars,
+            options.near_threshold,
+        );
+        let mut by_original: FxHashMap<usize, Vec<(Span, f64)>> = FxHashMap::default();
+        let mut order = Vec::new();
+        for copy in &near_copies {
+            let unit: &Unit = &units[copy.copy];
+            let list = by_original.entry(copy.original).or_insert_with(|| {
+                order.push(copy.original);
+                Vec::new()
+            });
+            list.push((content(copy.copy, copy.copy), copy.similarity));
+            if options.drop_near_duplicates {
+                removed.push(Span::new(unit.start, unit.end));
+            }
+        }
+        for original in order {
+            if let Some(copies) = by_original.remove(&original) {
+                let repeat = repeat(text, content(original, original), copies.into_iter());
+                repeats.push((repeat, options.drop_near_duplicates));
+            }
+        }
+        removed.sort_unstable();
+    }
+    Pass { repeats, removed }
+}
+
+/// Steps allowed when following earlier occurrences back; only a text made of one passage repeated
+/// thousands of times needs more, and there a shorter copy is found instead of the longest.
+const CHAIN_STEPS: usize = 256;
+
+/// Where the units `at..at + len` first occur: follow earlier occurrences back while they still
+/// cover the whole passage. `None` when the chain is too long to follow.
+fn earliest(factors: &suffix_array::PreviousFactors, at: usize, len: usize) -> Option<usize> {
+    let mut position = at;
+    for _ in 0..CHAIN_STEPS {
+        if (factors.len[position] as usize) < len {
+            return Some(position);
+        }
+        position = factors.source[position] as usize;
+    }
+    None
+}
+
+/// The longest run of units from `at` that also occurs earlier without overlapping it: `A A A A A A`
+/// is `A A A` twice, not `A` five times. The earliest occurrence of a longer run starts no earlier,
+/// so whether it still ends before `at` is monotone in the length, and a binary search finds it.
+fn copy_len(factors: &suffix_array::PreviousFactors, at: usize) -> Option<usize> {
+    let longest = factors.len[at] as usize;
+    let source = factors.source[at] as usize;
+    if longest == 0 {
+        return None;
+    }
+    if source + longest <= at {
+        return Some(longest);
+    }
+    // `at - source` always fits: its earliest occurrence starts at or before `source`.
+    let (mut fits, mut too_long) = (at - source, longest + 1);
+    while too_long - fits > 1 {
+        let mid = fits + (too_long - fits) / 2;
+        match earliest(factors, at, mid) {
+            Some(first) if first + mid <= at => fits = mid,
+            _ => too_long = mid,
+        }
+    }
+    Some(fits)
+}
+
+fn repeat(text: &str, original: Span, copies: impl Iterator<Item = (Span, f64)>) -> Repeat {
+    let mut occurrences = vec![Occurrence {
+        start: original.start,
+        end: original.end,
+        similarity: 1.0,
+    }];
+    occurrences.extend(copies.map(|(span, similarity)| Occurrence {
+        start: span.start,
+        end: span.end,
+        similarity,
+    }));
+    occurrences.sort_by_key(|o| (o.start, o.end));
+    let similarity = occurrences.iter().map(|o| o.similarity).fold(1.0, f64::min);
+    Repeat {
+        text: text
+            .get(original.start..original.end)
+            .unwrap_or("")
+            .to_string(),
+        similarity,
+        occurrences,
+    }
+}
+
+/// Sorts spans and merges overlapping ones.
+fn merge(mut spans: Vec<Span>) -> Vec<Span> {
+    spans.sort_unstable();
+    let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
+    for span in spans {
+        match merged.last_mut() {
+            Some(last) if span.start < last.end => last.end = last.end.max(span.end),
+            _ => merged.push(span),
+        }
+    }
+    merged
+}
+
+/// `text` without the ascending, disjoint `removed` spans.
+fn without(text: &str, removed: &[Span]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for span in removed {
+        out.push_str(text.get(from..span.start).unwrap_or(""));
+        from = span.end;
+    }
+    out.push_str(text.get(from..).unwrap_or(""));
+    out
+}
+
+/// The kept pieces of the original text, to map offsets in the deduplicated text back to it.
+struct KeptPieces {
+    /// (offset in the deduplicated text, offset in the original text), ascending.
+    starts: Vec<(usize, usize)>,
+    original_len: usize,
+}
+
+impl KeptPieces {
+    fn new(removed: &[Span], original_len: usize) -> Self {
+        let mut starts = Vec::with_capacity(removed.len() + 1);
+        let (mut kept, mut from) = (0, 0);
+        for span in removed {
+            if span.start > from {
+                starts.push((kept, from));
+                kept += span.start - from;
+            }
+            from = span.end;
+        }
+        if original_len > from {
+            starts.push((kept, from));
+        }
+        KeptPieces {
+            starts,
+            original_len,
+        }
+    }
+
+    fn map(&self, offset: usize, piece: usize) -> usize {
+        match self.starts.get(piece) {
+            Some(&(kept, original)) => {
+                (original + offset.saturating_sub(kept)).min(self.original_len)
+            }
+            None => self.original_len,
+        }
+    }
+
+    /// An offset where something starts: at a piece boundary it belongs to the later piece.
+    fn start_to_original(&self, offset: usize) -> usize {
+        let piece = self.starts.partition_point(|&(kept, _)| kept <= offset);
+        self.map(offset, piece.saturating_sub(1))
+    }
+
+    /// An offset where something ends: at a piece boundary it belongs to the earlier piece.
+    fn end_to_original(&self, offset: usize) -> usize {
+        let piece = self.starts.partition_point(|&(kept, _)| kept < offset);
+        self.map(offset, piece.saturating_sub(1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn options() -> Options {
+        Options::default()
+    }
+
+    fn removed_texts<'t>(text: &'t str, found: &Found) -> Vec<&'t str> {
+        found.dedup.removed.iter().map(|s| s.of(text)).collect()
+    }
+
+    #[test]
+    fn a_provincial_note_under_five_tasks_is_not_a_repeat() {
+        let text = "一、加强科技创新平台建设，布局一批重点实验室。（责任单位：省科技厅、省教育厅）\
+            二、完善高校院所科研评价制度，激发创新活力。（责任单位：省科技厅、省教育厅）\
+            三、推动科技成果转化，建设技术转移服务机构。（责任单位：省科技厅、省教育厅）\
+            四、扩大高校科研自主权，简化经费管理流程。（责任单位：省科技厅、省教育厅）\
+            五、培养青年科技人才，支持开展基础研究工作。（责任单位：省科技厅、省教育厅）";
+        let found = find(text, &options());
+        assert!(found.repeats.is_empty(), "{:?}", found.repeats);
+        assert_eq!(found.dedup.text, text);
+    }
+
+    #[test]
+    fn notes_closing_with_the_same_phrase_are_not_repeats() {
+        let text = "（一）推进简政放权，进一步减少行政审批事项（国家发展改革委、教育部、科技部等部门按职责分工负责）。\
+            （二）优化公共服务，提升政务服务效率和水平（工业和信息化部、商务部等部门按职责分工负责）。\
+            （三）加强事中事后监管，创新市场监管方式（市场监管总局、海关总署等部门按职责分工负责）。\
+            （四）完善信用体系建设，推进信用信息共享（国家发展改革委、人民银行等部门按职责分工负责）。";
+        let mut drop_near = options();
+        drop_near.drop_near_duplicates = true;
+        for options in [options(), drop_near] {
+            let found = find(text, &options);
+            assert!(found.repeats.is_empty(), "{:?}", found.repeats);
+            assert_eq!(found.dedup.text, text);
+        }
+    }
+
+    #[test]
+    fn heading_markers_and_common_openings_are_not_repeats() {
+        let text = "一、总体要求（一）指导思想。各地区、各部门要高度重视，加强组织领导。\
+            二、重点任务（一）深化改革。各地区、各部门要高度重视，狠抓工作落实。\
+            三、保障措施（一）加强领导。各地区、各部门要高度重视，强化督促检查。";
+        let mut drop_near = options();
+        drop_near.drop_near_duplicates = true;
+        let found = find(text, &drop_near);
+        assert!(
+            found.dedup.removed.is_empty(),
+            "{:?}",
+            removed_texts(text, &found)
+        );
+    }
+
+    #[test]
+    fn a_note_repeated_with_its_task_goes_with_the_copy() {
+        let text = "加快培育壮大新动能，改造提升传统动能。（质检总局牵头负责）\
+            大幅减少事前行政审批。（质检总局牵头负责）\
+            加快培育壮大新动能，改造提升传统动能。（质检总局牵头负责）完善制度。";
+        let found = find(text, &options());
+        assert_eq!(
+            removed_texts(text, &found),
+            vec!["加快培育壮大新动能，改造提升传统动能。（质检总局牵头负责）"]
+        );
+        assert_eq!(found.repeats.len(), 1);
+        assert_eq!(found.repeats[0].occurrences.len(), 2);
+        assert_eq!(found.repeats[0].occurrences[0].start, 0);
+    }
+
+    #[test]
+    fn a_copy_differing_in_width_and_white_space_is_exact() {
+        let text =
+            "推进供给侧结构性改革，着力振兴实体经济（国家发展改革委牵头负责）。\n其他内容在此。\
+            推进供给侧结构性改革, 着力振兴实体经济(国家发展改革委牵头负责)。　\n";
+        let found = find(text, &options());
+        assert_eq!(found.repeats.len(), 1);
+        assert_eq!(found.repeats[0].similarity, 1.0);
+        assert_eq!(
+            found.dedup.text,
+            "推进供给侧结构性改革，着力振兴实体经济（国家发展改革委牵头负责）。\n其他内容在此。"
+        );
+    }
+
+    #[test]
+    fn an_edited_copy_is_a_near_duplicate() {
+        let original =
+            "加快培育壮大新动能、改造提升传统动能是促进经济结构转型和实体经济升级的重要途径。";
+        let edited =
+            "加快培育发展新动能、改造提升传统动能是促进经济结构转型和实体经济升级的重要途径。";
+        let text = format!("{original}其他内容在此。{edited}");
+        let found = find(&text, &options());
+        assert_eq!(found.repeats.len(), 1);
+        let r = &found.repeats[0];
+        assert!(
+            r.similarity < 1.0 && r.similarity >= 0.8,
+            "{}",
+            r.similarity
+        );
+        assert_eq!(r.occurrences[1].start, text.find(edited).unwrap());
+        assert_eq!(found.dedup.text, text, "kept unless drop_near_duplicates");
+        let mut drop_near = options();
+        drop_near.drop_near_duplicates = true;
+        assert_eq!(
+            find(&text, &drop_near).dedup.text,
+            format!("{original}其他内容在此。")
+        );
+        let mut no_near = options();
+        no_near.near_duplicates = false;
+        assert!(find(&text, &no_near).repeats.is_empty());
+    }
+
+    #[test]
+    fn short_repeats_are_kept() {
+        let text = "坚持底线思维。强化开放共治。坚持底线思维。";
+        assert!(find(text, &options()).repeats.is_empty());
+    }
+
+    #[test]
+    fn removal_that_joins_a_new_repeat_is_repeated_until_stable() {
+        // A and B are each too short; together they are long enough. The copy of C between the
+        // second A and B hides the second A B until C's copy is removed.
+        let a = "坚持底线思维。";
+        let b = "强化开放共治意识。";
+        let c = "加快培育壮大新动能，改造提升传统动能。";
+        let text = format!("{a}{b}{c}其他。{a}{c}{b}");
+        let found = find(&text, &options());
+        assert_eq!(found.dedup.text, format!("{a}{b}{c}其他。"));
+        assert!(find(&found.dedup.text, &options()).dedup.removed.is_empty());
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for text in [
+            "",
+            "   ",
+            "no Chinese here. Just text; twice. no Chinese here. Just text; twice.",
+            "𠀀😀𠀀😀。𠀀😀𠀀😀𠀀😀𠀀😀𠀀😀𠀀😀。𠀀😀𠀀😀𠀀😀𠀀😀𠀀😀𠀀😀。",
+            "<p>加快培育壮大新动能，改造提升传统动能。</p><p>加快培育壮大新动能，改造提升传统动能。</p>",
+            "。。。。））））（（（（",
+            "（（（（一）",
+        ] {
+            let found = find(text, &options());
+            for s in &found.dedup.removed {
+                assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+            }
+        }
     }
 }

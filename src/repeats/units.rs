@@ -1,0 +1,377 @@
+//! Cutting a text into units (sentences and clause-ended runs) and interning their normalised forms.
+//!
+//! Repeats are found over unit IDs, not bytes, so a repeat can never start or end inside a
+//! character, a word or a sentence: the smallest thing that can be removed is a whole unit.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// One sentence or clause-ended run of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Unit {
+    /// Where the unit's span starts: the end of the previous unit (0 for the first).
+    pub start: usize,
+    /// The first byte that is not white space.
+    pub content_start: usize,
+    /// One past the last byte that is not white space.
+    pub content_end: usize,
+    /// One past the white space that trails the unit; removing `start..end` removes the unit cleanly.
+    pub end: usize,
+    /// Equal IDs mean equal normalised text.
+    pub id: u32,
+    /// Characters that are neither punctuation nor white space.
+    pub counted: u32,
+    /// A parenthesised note on its own, or a unit of punctuation only: set phrases repeated by design
+    /// (`（责任单位：省科技厅、省教育厅）`), which may be carried inside a copy but never begin one.
+    pub formulaic: bool,
+}
+
+/// The units of a text and the normalised text of every distinct unit.
+#[derive(Debug, Default)]
+pub(crate) struct Units {
+    pub units: Vec<Unit>,
+    /// Normalised text by unit ID.
+    pub norms: Vec<String>,
+}
+
+/// Folds width variants so that `,` and `，`, `(` and `（` compare equal; U+3000 becomes a plain space.
+pub(crate) fn fold(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        '\u{FF61}' => '。',
+        '\u{FF64}' => '、',
+        '\u{FE50}' => ',',
+        '\u{FE51}' => '、',
+        '\u{FE54}' => ';',
+        '\u{FE55}' => ':',
+        '\u{FE56}' => '?',
+        '\u{FE57}' => '!',
+        '\u{FE59}' => '(',
+        '\u{FE5A}' => ')',
+        _ => c,
+    }
+}
+
+/// White space, including U+3000, the no-break space and the zero-width characters scrapes leave.
+pub(crate) fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}')
+}
+
+fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}')
+}
+
+/// Ends a sentence or a clause. `.` is not one: it is the decimal point of `1.5倍` and the `1.` heading.
+fn is_terminator(c: char) -> bool {
+    matches!(c, '。' | '!' | '?' | ';')
+}
+
+/// Closing marks that belong to the sentence they follow: `……。”`.
+fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        '”' | '’' | '」' | '』' | '》' | '〉' | '】' | '〕' | ')' | ']' | '"' | '\''
+    )
+}
+
+/// Marks after which a parenthesis is part of the running sentence, not a note of its own.
+fn continues_sentence(c: char) -> bool {
+    is_terminator(c) || matches!(c, ',' | '、' | ':' | '，')
+}
+
+/// Punctuation and symbols: not counted in a passage's length.
+pub(crate) fn is_punctuation(c: char) -> bool {
+    c.is_ascii_punctuation()
+        || matches!(c as u32,
+            0x00A1..=0x00BF | 0x00D7 | 0x00F7 | 0x2000..=0x2BFF | 0x3000..=0x303F
+            | 0x30FB | 0xFE10..=0xFE6F | 0xFF00..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40
+            | 0xFF5B..=0xFF65 | 0xFFE0..=0xFFEE)
+}
+
+/// Counts towards a passage's length.
+pub(crate) fn is_counted(c: char) -> bool {
+    !is_space(c) && !is_punctuation(c)
+}
+
+fn is_cjk_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '零' | '〇'
+    )
+}
+
+/// Whether `rest` begins with a level-2 or level-4 heading marker: `（三）`, `(十二)`, `（1）`.
+fn starts_with_heading_marker(rest: &str) -> bool {
+    let mut chars = rest.chars().map(fold);
+    if chars.next() != Some('(') {
+        return false;
+    }
+    let mut digits = 0;
+    for c in chars {
+        if c == ')' {
+            return digits > 0;
+        }
+        if (is_cjk_numeral(c) && digits < 3) || (c.is_ascii_digit() && digits < 2) {
+            digits += 1;
+        } else {
+            return false;
+        }
+    }
+    false
+}
+
+/// A small, fast, deterministic hasher for interning: the keys are our own normalised text, so
+/// hash flooding is no concern and SipHash would cost a third of the segmentation time.
+#[derive(Default)]
+pub(crate) struct FxHasher {
+    hash: u64,
+}
+
+const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
+    }
+}
+
+pub(crate) type FxBuild = BuildHasherDefault<FxHasher>;
+pub(crate) type FxHashMap<K, V> = HashMap<K, V, FxBuild>;
+
+/// The unit being read.
+#[derive(Default)]
+struct Open {
+    start: usize,
+    content_start: Option<usize>,
+    content_end: usize,
+    norm: String,
+    counted: u32,
+    /// Parenthesis depth while the unit is a note that began with `（`.
+    note_depth: Option<u32>,
+    note_closed: bool,
+    counted_after_note: u32,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum State {
+    Body,
+    /// After a terminator or a line break: white space and closing marks still belong to the unit.
+    Tail,
+    /// After a note's closing parenthesis: the note ends here unless the sentence goes on (`）。`).
+    AfterNote,
+}
+
+struct Segmenter {
+    units: Vec<Unit>,
+    norms: Vec<String>,
+    ids: FxHashMap<String, u32>,
+    open: Open,
+}
+
+impl Segmenter {
+    fn finish(&mut self, end: usize) {
+        let open = std::mem::take(&mut self.open);
+        self.open.start = end;
+        let Some(content_start) = open.content_start else {
+            // White space only: it trails the previous unit.
+            if let Some(last) = self.units.last_mut() {
+                last.end = end;
+            } else {
+                self.open.start = open.start;
+            }
+            return;
+        };
+        let id = match self.ids.get(open.norm.as_str()) {
+            Some(&id) => id,
+            None => {
+                let id = self.norms.len() as u32;
+                self.ids.insert(open.norm.clone(), id);
+                self.norms.push(open.norm);
+                id
+            }
+        };
+        self.units.push(Unit {
+            start: open.start,
+            content_start,
+            content_end: open.content_end,
+            end,
+            id,
+            counted: open.counted,
+            formulaic: open.counted == 0 || (open.note_closed && open.counted_after_note == 0),
+        });
+    }
+
+    fn push(&mut self, at: usize, raw: char, c: char) {
+        let open = &mut self.open;
+        if open.content_start.is_none() {
+            open.content_start = Some(at);
+        }
+        open.content_end = at + raw.len_utf8();
+        open.norm.push(c);
+        if is_counted(c) {
+            open.counted += 1;
+            if open.note_closed {
+                open.counted_after_note += 1;
+            }
+        }
+    }
+}
+
+/// Cuts `text` into units and interns each unit's normalised text (width folded, white space removed).
+pub(crate) fn segment(text: &str) -> Units {
+    let mut seg = Segmenter {
+        units: Vec::new(),
+        norms: Vec::new(),
+        ids: FxHashMap::default(),
+        open: Open::default(),
+    };
+    let mut state = State::Body;
+    let mut previous = '\n';
+    for (at, raw) in text.char_indices() {
+        let c = fold(raw);
+        let space = is_space(c);
+        match state {
+            State::Tail => {
+                if space {
+                    continue;
+                }
+                if is_terminator(c) || is_closing(c) {
+                    seg.push(at, raw, c);
+                    previous = c;
+                    continue;
+                }
+                seg.finish(at);
+                state = State::Body;
+            }
+            State::AfterNote => {
+                if space {
+                    if is_line_break(c) {
+                        state = State::Tail;
+                    }
+                    continue;
+                }
+                if !continues_sentence(c) {
+                    seg.finish(at);
+                }
+                state = State::Body;
+            }
+            State::Body => {}
+        }
+        if is_line_break(c) {
+            state = State::Tail;
+            continue;
+        }
+        if space {
+            continue;
+        }
+        let heading = c == '(' && starts_with_heading_marker(&text[at..]);
+        if heading && seg.open.content_start.is_some() && previous != '第' {
+            seg.finish(at);
+        }
+        if seg.open.content_start.is_none() && c == '(' && !heading {
+            seg.open.note_depth = Some(0);
+        }
+        seg.push(at, raw, c);
+        previous = c;
+        if let Some(depth) = seg.open.note_depth.as_mut() {
+            if !seg.open.note_closed {
+                if c == '(' {
+                    *depth += 1;
+                } else if c == ')' {
+                    *depth = depth.saturating_sub(1);
+                    if *depth == 0 {
+                        seg.open.note_closed = true;
+                        state = State::AfterNote;
+                    }
+                }
+            }
+        }
+        if is_terminator(c) {
+            state = State::Tail;
+        }
+    }
+    seg.finish(text.len());
+    Units {
+        units: seg.units,
+        norms: seg.norms,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces(text: &str) -> Vec<&str> {
+        segment(text)
+            .units
+            .iter()
+            .map(|u| &text[u.start..u.end])
+            .collect()
+    }
+
+    #[test]
+    fn cuts_after_terminators_notes_and_before_heading_markers() {
+        assert_eq!(
+            pieces("甲。\n　　乙；丙（发展改革委牵头负责）丁（一）戊。”己"),
+            vec![
+                "甲。\n　　",
+                "乙；",
+                "丙（发展改革委牵头负责）丁",
+                "（一）戊。”",
+                "己"
+            ]
+        );
+        assert_eq!(
+            pieces("（质检总局牵头负责）加快。（责任单位：省科技厅）。第（一）项"),
+            vec![
+                "（质检总局牵头负责）",
+                "加快。",
+                "（责任单位：省科技厅）。",
+                "第（一）项"
+            ]
+        );
+    }
+
+    #[test]
+    fn width_and_white_space_do_not_change_the_id() {
+        let units = segment("甲，乙（丙）。甲, 乙(丙)。\n");
+        assert_eq!(units.units[0].id, units.units[1].id);
+    }
+
+    #[test]
+    fn notes_and_punctuation_are_formulaic() {
+        let units = segment("（责任单位：省科技厅、省教育厅）任务。━━━━");
+        let formulaic: Vec<bool> = units.units.iter().map(|u| u.formulaic).collect();
+        assert_eq!(formulaic, vec![true, false, true]);
+    }
+}
