@@ -22,7 +22,11 @@ pub fn analyze(text: &js_sys::JsString, options: JsValue) -> Result<JsValue, JsE
     let options: Options = if options.is_undefined() || options.is_null() {
         Options::default()
     } else {
-        serde_wasm_bindgen::from_value(options)
+        // Through serde_json, because serde-wasm-bindgen looks up only the known field names and
+        // would silently ignore a misspelt option; serde_json honours `deny_unknown_fields`.
+        let options: serde_json::Value = serde_wasm_bindgen::from_value(options)
+            .map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
+        serde_json::from_value(options)
             .map_err(|e| JsError::new(&format!("invalid options: {e}")))?
     };
     let lone_surrogates = !text.is_valid_utf16();
