@@ -21,7 +21,7 @@ run: setup wasm serve
 serve:
 	node scripts/serve.mjs --port $(PORT)
 
-test: setup check test-rust test-wasm wasm test-page
+test: setup check test-rust test-wasm test-page
 
 check: fmt clippy
 
@@ -39,7 +39,7 @@ test-rust:
 test-wasm:
 	wasm-pack test --headless --chrome -- --test wasm
 
-test-page:
+test-page: wasm
 	node --test tests/page/
 
 bench:
