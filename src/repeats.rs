@@ -9,7 +9,13 @@
 //!    (LZ77) takes every such run of at least `min_repeat_chars` counted characters as a copy.
 //!    Copies are grouped by content; the earliest occurrence is the original.
 //! 3. Units left over are compared with earlier units for edited copies ([`near`]).
-//! 4. The copies are removed, and the result is analysed again until nothing more is removed.
+//! 4. A copy's extent is settled by extension ([`extend`]): over the short units that follow (precede)
+//!    it when they also follow (precede) its original once the other copies are out, and, when
+//!    near-duplicates are dropped, over the short units around an edited copy. An "original" that
+//!    lies in another copy is first resolved to where its text first occurs as kept text.
+//! 5. The copies are removed, and the result is analysed again until nothing more is removed. The
+//!    later passes reuse the units of the one before and cut the text again only around the places
+//!    where copies were taken out ([`carry`]), so each costs a fraction of the first.
 //!
 //! ## Why the fixpoint
 //! Removing a copy can make two kept units adjacent that together repeat an earlier passage
@@ -18,7 +24,7 @@
 //! that continues removes at least one unit, so this ends; on real scrapes the second pass finds nothing.
 //! Because the loop stops exactly when analysing `dedup.text` removes nothing, analysing `dedup.text`
 //! again always removes nothing.
-//!
+
 //! ## What is not damage
 //! A unit that is only a parenthesised note (`（责任单位：省科技厅、省教育厅）`) or only punctuation
 //! may be carried inside a copy but never begins one, and it counts for nothing towards
@@ -33,7 +39,7 @@ use std::borrow::Cow;
 
 use crate::report::{Dedup, Occurrence, Repeat, Span};
 use crate::Options;
-use units::{FxHashMap, Unit, Units};
+use units::{FxHashMap, Norms, Segmenter, Unit};
 
 /// Repeated passages and the deduplicated text, byte offsets.
 #[derive(Debug, Clone, Default)]
@@ -52,11 +58,21 @@ pub fn find(text: &str, options: &Options) -> Found {
     let mut removed: Vec<Span> = Vec::new();
     let mut repeats: Vec<Repeat> = Vec::new();
     let mut current: Cow<str> = Cow::Borrowed(text);
+    let mut segmenter = Segmenter::new(text.len());
+    let mut units = Vec::new();
+    segmenter.run(text, 0, &mut units, |_| false);
     for pass in 0..MAX_PASSES {
         // Kept near-duplicates found again in later passes would be reported twice.
         let near = options.near_duplicates && (pass == 0 || options.drop_near_duplicates);
-        let found = analyse(&current, options, near);
+        let found = analyse(&current, &units, segmenter.norms(), options, near);
         let finished = found.removed.is_empty();
+        let next = if finished {
+            None
+        } else {
+            let next = without(&current, &found.removed);
+            units = carry(&mut segmenter, &units, &found.removed, &next);
+            Some(next)
+        };
         if pass == 0 {
             repeats.extend(found.repeats.into_iter().map(|(r, _)| r));
             removed = found.removed;
@@ -77,10 +93,10 @@ pub fn find(text: &str, options: &Options) -> Found {
                 .map(|s| Span::new(kept.start_to_original(s.start), kept.end_to_original(s.end)));
             removed = merge(removed.iter().copied().chain(mapped).collect());
         }
-        if finished {
-            break;
+        match next {
+            Some(next) => current = Cow::Owned(next),
+            None => break,
         }
-        current = Cow::Owned(without(text, &removed));
     }
     repeats.sort_by_key(|r| r.occurrences.first().map(|o| (o.start, o.end)));
     Found {
@@ -90,6 +106,90 @@ pub fn find(text: &str, options: &Options) -> Found {
             removed,
         },
     }
+}
+
+/// The units of `next`, which is `previous` (cut into `units`) without the `removed` spans, each
+/// a run of whole units. Kept units are carried over, moved; only around each place where a span
+/// was taken out is the text cut again, up to where the cutting meets the old boundaries (see
+/// [`Segmenter::run`]). Cutting all of `next` again cost as much as the first pass's cutting,
+/// on every pass.
+fn carry(segmenter: &mut Segmenter, units: &[Unit], removed: &[Span], next: &str) -> Vec<Unit> {
+    // Kept units with how far they move, and the places in `next` where spans were taken out.
+    let mut kept: Vec<(Unit, usize)> = Vec::with_capacity(units.len());
+    let mut seams: Vec<usize> = Vec::with_capacity(removed.len());
+    let (mut shift, mut r) = (0, 0);
+    for unit in units {
+        while r < removed.len() && removed[r].end <= unit.start {
+            seams.push(removed[r].start - shift);
+            shift += removed[r].len();
+            r += 1;
+        }
+        if r < removed.len() && removed[r].start <= unit.start {
+            continue;
+        }
+        kept.push((*unit, shift));
+    }
+    for span in &removed[r..] {
+        seams.push(span.start - shift);
+        shift += span.len();
+    }
+    let moved = |&(unit, shift): &(Unit, usize)| Unit {
+        start: unit.start - shift,
+        content_start: unit.content_start - shift,
+        content_end: unit.content_end - shift,
+        end: unit.end - shift,
+        ..unit
+    };
+    let starts: Vec<usize> = kept.iter().map(|k| k.0.start - k.1).collect();
+    let mut out = Vec::with_capacity(kept.len());
+    let (mut k, mut done) = (0, 0);
+    for &seam in &seams {
+        if seam < done {
+            continue;
+        }
+        // Carry the units that end before the seam; the one ending at it is cut again.
+        while k < kept.len() && kept[k].0.end - kept[k].1 < seam {
+            out.push(moved(&kept[k]));
+            k += 1;
+        }
+        let from = if k < kept.len() && starts[k] < seam {
+            starts[k]
+        } else {
+            out.last().map_or(0, |u: &Unit| u.end)
+        };
+        done = segmenter.run(next, from, &mut out, |at| {
+            at > seam && starts.binary_search(&at).is_ok()
+        });
+        k = starts.partition_point(|&s| s < done);
+    }
+    out.extend(kept[k..].iter().map(moved));
+    #[cfg(debug_assertions)]
+    {
+        let mut again = Segmenter::new(next.len());
+        let mut all = Vec::new();
+        again.run(next, 0, &mut all, |_| false);
+        let shape = |u: &Unit| {
+            (
+                u.start,
+                u.content_start,
+                u.content_end,
+                u.end,
+                u.counted,
+                u.formulaic,
+            )
+        };
+        debug_assert!(
+            all.iter().map(shape).eq(out.iter().map(shape)),
+            "re-cutting around the seams differs from cutting the whole text"
+        );
+        debug_assert!(
+            all.iter()
+                .zip(&out)
+                .all(|(a, b)| again.norms().get(a.id as usize)
+                    == segmenter.norms().get(b.id as usize))
+        );
+    }
+    out
 }
 
 /// One pass: repeats (each with whether it removes anything) and removed spans, in `text`'s offsets.
@@ -107,6 +207,29 @@ struct Run {
     original_last: usize,
 }
 
+/// An "original" that lies wholly in other copies (the earliest contiguous occurrence, when the true
+/// original was interrupted by an inserted copy) is moved to the true original: only there do the
+/// units that follow the original show how far the copy really goes.
+fn resolve(run: &mut Run, in_copy: &[bool], origin_of: &[u32]) {
+    if !in_copy[run.original_first..=run.original_last]
+        .iter()
+        .all(|&c| c)
+    {
+        return;
+    }
+    let back = |mut unit: usize| {
+        while in_copy[unit] && (origin_of[unit] as usize) < unit {
+            unit = origin_of[unit] as usize;
+        }
+        unit
+    };
+    let (first, last) = (back(run.original_first), back(run.original_last));
+    if first <= last {
+        run.original_first = first;
+        run.original_last = last;
+    }
+}
+
 /// Units a scan may skip over when looking past removed copies for the next kept unit.
 const SKIP_LIMIT: usize = 64;
 
@@ -117,6 +240,7 @@ const SKIP_LIMIT: usize = 64;
 fn extend(
     run: &mut Run,
     ids: &[u32],
+    units: &[Unit],
     in_copy: &mut [bool],
     is_original: &[bool],
     origin_of: &mut [u32],
@@ -150,8 +274,11 @@ fn extend(
         else {
             break;
         };
+        // A note closes the sentence before it: one that precedes both the copy and its original
+        // is the same set phrase under two tasks, not part of the copy.
         if in_copy[before_copy]
             || is_original[before_copy]
+            || units[before_copy].formulaic
             || ids[before_copy] != ids[before_original]
         {
             break;
@@ -163,14 +290,13 @@ fn extend(
     }
 }
 
-fn analyse(text: &str, options: &Options, near: bool) -> Pass {
-    let Units { units, norms } = units::segment(text);
+fn analyse(text: &str, units: &[Unit], norms: &Norms, options: &Options, near: bool) -> Pass {
     let ids: Vec<u32> = units.iter().map(|u| u.id).collect();
     let factors = suffix_array::previous_factors(&ids);
     let min_chars = options.min_repeat_chars.max(1) as u64;
     let mut counted_before = Vec::with_capacity(units.len() + 1);
     counted_before.push(0u64);
-    for u in &units {
+    for u in units {
         counted_before.push(counted_before.last().copied().unwrap_or(0) + u64::from(u.counted));
     }
 
@@ -205,9 +331,7 @@ fn analyse(text: &str, options: &Options, near: bool) -> Pass {
         }
         at += len;
     }
-    // Originals that are kept text may not be taken by an extension; an "original" that lies in
-    // another copy (the earliest contiguous occurrence, when the true original was interrupted by
-    // an inserted copy) is resolved to the true original below instead.
+    // Originals that are kept text may not be taken by an extension.
     let mut is_original = vec![false; units.len()];
     for run in &runs {
         let range = run.original_first..=run.original_last;
@@ -215,76 +339,158 @@ fn analyse(text: &str, options: &Options, near: bool) -> Pass {
             is_original[range].iter_mut().for_each(|o| *o = true);
         }
     }
+    // In text order, so that a copy's own extension is done before a later copy of it is resolved.
     for run in &mut runs {
-        extend(run, &ids, &mut in_copy, &is_original, &mut origin_of);
-    }
-    let resolve = |mut unit: usize| {
-        while in_copy[unit] && (origin_of[unit] as usize) < unit {
-            unit = origin_of[unit] as usize;
-        }
-        unit
-    };
-    for run in &mut runs {
-        let range = run.original_first..=run.original_last;
-        if in_copy[range].iter().all(|&c| c) {
-            let (first, last) = (resolve(run.original_first), resolve(run.original_last));
-            if first <= last {
-                run.original_first = first;
-                run.original_last = last;
-            }
-        }
+        resolve(run, &in_copy, &origin_of);
+        extend(run, &ids, units, &mut in_copy, &is_original, &mut origin_of);
     }
 
-    // Copies of the same original are one passage.
-    let mut group_of: FxHashMap<(usize, usize), usize> = FxHashMap::default();
-    let mut groups: Vec<(Span, Vec<(Span, f64)>)> = Vec::new();
-    let mut removed = Vec::with_capacity(runs.len());
     let content =
         |first: usize, last: usize| Span::new(units[first].content_start, units[last].content_end);
-    for run in &runs {
-        let group = *group_of
-            .entry((run.original_first, run.original_last))
-            .or_insert_with(|| {
-                groups.push((content(run.original_first, run.original_last), Vec::new()));
-                groups.len() - 1
-            });
-        groups[group].1.push((content(run.first, run.last), 1.0));
-        removed.push(Span::new(units[run.first].start, units[run.last].end));
-    }
-    let mut repeats: Vec<(Repeat, bool)> = groups
-        .into_iter()
-        .map(|(original, copies)| (repeat(text, original, copies.into_iter()), true))
-        .collect();
+    let mut removed = Vec::with_capacity(runs.len());
+    let mut repeats: Vec<(Repeat, bool)> = Vec::new();
 
+    // Each edited copy: the copy with what joined it, its similarity, and the edited unit itself.
+    let mut near_runs: Vec<(Run, f64, usize)> = Vec::new();
+    let mut is_near_copy = vec![false; units.len()];
     if near {
         let near_copies = near::find(
-            &units,
-            &norms,
+            units,
+            norms,
             &in_copy,
             options.min_repeat_chars,
             options.near_threshold,
         );
-        let mut by_original: FxHashMap<usize, Vec<(Span, f64)>> = FxHashMap::default();
-        let mut order = Vec::new();
         for copy in &near_copies {
-            let unit: &Unit = &units[copy.copy];
-            let list = by_original.entry(copy.original).or_insert_with(|| {
-                order.push(copy.original);
-                Vec::new()
-            });
-            list.push((content(copy.copy, copy.copy), copy.similarity));
+            is_original[copy.original] = true;
+            is_near_copy[copy.copy] = true;
+        }
+        for copy in &near_copies {
+            let mut run = Run {
+                first: copy.copy,
+                last: copy.copy,
+                original_first: copy.original,
+                original_last: copy.original,
+            };
             if options.drop_near_duplicates {
-                removed.push(Span::new(unit.start, unit.end));
+                // An edited sentence breaks a copied passage in two; the short sentences and notes
+                // on either side of it (too short to be copies alone) go with the edited copy.
+                in_copy[copy.copy] = true;
+                origin_of[copy.copy] = copy.original as u32;
+                extend(
+                    &mut run,
+                    &ids,
+                    units,
+                    &mut in_copy,
+                    &is_original,
+                    &mut origin_of,
+                );
+            }
+            near_runs.push((run, copy.similarity, copy.copy));
+        }
+        if options.drop_near_duplicates && !near_runs.is_empty() {
+            // An edited copy that was inserted into an original no longer hides what follows it.
+            for run in &mut runs {
+                extend(run, &ids, units, &mut in_copy, &is_original, &mut origin_of);
             }
         }
-        for original in order {
-            if let Some(copies) = by_original.remove(&original) {
-                let repeat = repeat(text, content(original, original), copies.into_iter());
-                repeats.push((repeat, options.drop_near_duplicates));
-            }
-        }
-        removed.sort_unstable();
     }
+
+    // Where each copied unit's content first occurs as kept text, following copies of copies back.
+    // An edited copy is a root of its own: an exact copy of it is grouped with it, not with the
+    // different text it was edited from.
+    let mut root: Vec<u32> = Vec::with_capacity(units.len());
+    for unit in 0..units.len() {
+        let origin = origin_of[unit] as usize;
+        let r = if in_copy[unit] && !is_near_copy[unit] && origin < unit {
+            root.get(origin).copied().unwrap_or(unit as u32)
+        } else {
+            unit as u32
+        };
+        root.push(r);
+    }
+    // Kept units before each unit, to tell whether two roots are neighbours once copies are out.
+    let mut kept_before = Vec::with_capacity(units.len() + 1);
+    kept_before.push(0u32);
+    for &c in &in_copy {
+        kept_before.push(kept_before.last().copied().unwrap_or(0) + u32::from(!c));
+    }
+
+    // Copies of the same original are one passage. A copy whose earliest occurrence runs through
+    // another copy is split where its units' roots stop being neighbours, so that every part is
+    // linked to where its text first occurs, not to an intervening copy.
+    let mut group_of: FxHashMap<(usize, usize), usize> = FxHashMap::default();
+    let mut groups: Vec<(Span, Vec<(Span, f64)>)> = Vec::new();
+    let mut add = |original: (usize, usize), copy: (usize, usize)| {
+        let group = *group_of.entry(original).or_insert_with(|| {
+            groups.push((content(original.0, original.1), Vec::new()));
+            groups.len() - 1
+        });
+        groups[group].1.push((content(copy.0, copy.1), 1.0));
+    };
+    for run in &runs {
+        removed.push(Span::new(units[run.first].start, units[run.last].end));
+        let mut piece = run.first;
+        for unit in run.first + 1..=run.last + 1 {
+            let joined = unit <= run.last && {
+                let (a, b) = (root[unit - 1] as usize, root[unit] as usize);
+                a < b && kept_before[b] == kept_before[a + 1] && !in_copy[a] && !in_copy[b]
+            };
+            if !joined {
+                let original = (root[piece] as usize, root[unit - 1] as usize);
+                if original.0 <= original.1 && original.1 < piece {
+                    add(original, (piece, unit - 1));
+                } else {
+                    add((run.original_first, run.original_last), (piece, unit - 1));
+                }
+                piece = unit;
+            }
+        }
+    }
+    repeats.extend(
+        groups
+            .into_iter()
+            .map(|(original, copies)| (repeat(text, original, copies.into_iter()), true)),
+    );
+
+    // Edited copies of the same original are one passage, with the exact copies of edited copies.
+    let mut near_of: FxHashMap<usize, usize> = FxHashMap::default();
+    for (k, &(_, _, edited)) in near_runs.iter().enumerate() {
+        near_of.insert(edited, k);
+    }
+    let mut copies_of: Vec<Vec<(Span, f64)>> = near_runs
+        .iter()
+        .map(|(run, similarity, _)| vec![(content(run.first, run.last), *similarity)])
+        .collect();
+    if !near_runs.is_empty() {
+        for (unit, &r) in root.iter().enumerate() {
+            if r as usize == unit {
+                continue;
+            }
+            if let Some(&k) = near_of.get(&(r as usize)) {
+                copies_of[k].push((content(unit, unit), near_runs[k].1));
+            }
+        }
+    }
+    let mut group_of: FxHashMap<(usize, usize), usize> = FxHashMap::default();
+    let mut near_groups: Vec<(Span, Vec<(Span, f64)>)> = Vec::new();
+    for ((run, _, _), copies) in near_runs.iter().zip(copies_of) {
+        if options.drop_near_duplicates {
+            removed.push(Span::new(units[run.first].start, units[run.last].end));
+        }
+        let group = *group_of
+            .entry((run.original_first, run.original_last))
+            .or_insert_with(|| {
+                near_groups.push((content(run.original_first, run.original_last), Vec::new()));
+                near_groups.len() - 1
+            });
+        near_groups[group].1.extend(copies);
+    }
+    for (original, copies) in near_groups {
+        let repeat = repeat(text, original, copies.into_iter());
+        repeats.push((repeat, options.drop_near_duplicates));
+    }
+    removed.sort_unstable();
     Pass { repeats, removed }
 }
 
@@ -535,6 +741,36 @@ mod tests {
         let mut no_near = options();
         no_near.near_duplicates = false;
         assert!(find(&text, &no_near).repeats.is_empty());
+    }
+
+    #[test]
+    fn a_note_before_a_copy_stays_with_its_own_task() {
+        // The copy of `s` follows the note of task two, and its original follows the same note of
+        // task one: the note is task two's, not part of the copy.
+        let note = "（责任单位：省科技厅、省财政厅）";
+        let s = "加快培育壮大新动能，改造提升传统动能是促进经济结构转型的重要途径。";
+        let text =
+            format!("一、支持新型研发机构建设。{note}{s}二、推动大型科研仪器开放共享。{note}{s}");
+        let found = find(&text, &options());
+        assert_eq!(removed_texts(&text, &found), vec![s]);
+    }
+
+    #[test]
+    fn an_exact_copy_of_an_edited_copy_is_linked_to_the_original() {
+        let original =
+            "加快培育壮大新动能、改造提升传统动能是促进经济结构转型和实体经济升级的重要途径。";
+        let edited =
+            "加快培育发展新动能、改造提升传统动能是促进经济结构转型和实体经济升级的重要途径。";
+        let text = format!("{original}其他内容在此。{edited}又有内容在此。{edited}");
+        let found = find(&text, &options());
+        let second = text.rfind(edited).unwrap();
+        assert!(
+            found.repeats.iter().any(|r| r.occurrences[0].start == 0
+                && r.similarity < 1.0
+                && r.occurrences.iter().any(|o| o.start == second)),
+            "{:?}",
+            found.repeats
+        );
     }
 
     #[test]

@@ -11,7 +11,7 @@
 //! bigrams, unlike edit distance, is linear-time, so a 5 000-character run-on "sentence" costs no more
 //! than its length; its blindness to word order is harmless for candidates that already share anchors.
 
-use super::units::{is_counted, FxHashMap, Unit};
+use super::units::{is_counted, FxBuild, FxHashMap, Norms, Unit};
 
 /// Units longer than this (in characters) are run-on text, not sentences; they are not compared.
 const LONGEST_UNIT: usize = 5_000;
@@ -36,19 +36,28 @@ pub(crate) struct NearCopy {
 /// exact copies: they are neither copies to report nor originals to link to.
 pub(crate) fn find(
     units: &[Unit],
-    norms: &[String],
+    norms: &Norms,
     skip: &[bool],
     min_chars: usize,
     threshold: f64,
 ) -> Vec<NearCopy> {
     let mut found = Vec::new();
     let mut seen_id = vec![false; norms.len()];
-    let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+    // Postings as linked lists in one arena, newest first: `heads` maps a fingerprint to its newest
+    // node. A `Vec` per fingerprint cost one allocation per distinct fingerprint, and most of the
+    // time on a 10 MB scrape went to the allocator.
+    let mut heads: FxHashMap<u64, u32> =
+        FxHashMap::with_capacity_and_hasher(norms.len() * 8, FxBuild::default());
+    let mut nodes: Vec<(u32, u32)> = Vec::with_capacity(norms.len() * 8);
     let mut votes: Vec<(u32, u32)> = Vec::new();
     let mut candidates: Vec<u32> = Vec::new();
     let mut fingerprints = Vec::new();
+    let mut scratch = Scratch::default();
     let mut query_bigrams = Vec::new();
-    let mut other_bigrams = Vec::new();
+    // The sorted bigrams of every indexed unit, computed once when it was looked up itself: each
+    // is verified against many later units.
+    let mut store: Vec<u64> = Vec::new();
+    let mut stored: Vec<(u32, u32)> = vec![(0, 0); units.len()];
     for (index, unit) in units.iter().enumerate() {
         if skip.get(index).copied().unwrap_or(false)
             || unit.formulaic
@@ -61,14 +70,21 @@ pub(crate) fn find(
             continue;
         };
         // A later unit with the same ID is an exact copy (too short to remove): not an edit.
-        if std::mem::replace(seen, true) || norm.chars().count() > LONGEST_UNIT {
+        if std::mem::replace(seen, true)
+            || (norm.len() > LONGEST_UNIT && norm.chars().count() > LONGEST_UNIT)
+        {
             continue;
         }
-        winnow(norm, &mut fingerprints);
+        winnow(norm, &mut fingerprints, &mut scratch);
         candidates.clear();
         for fingerprint in &fingerprints {
-            if let Some(list) = postings.get(fingerprint) {
-                candidates.extend(list.iter().rev().take(POSTINGS_PER_FINGERPRINT));
+            let mut node = heads.get(fingerprint).copied().unwrap_or(NONE);
+            for _ in 0..POSTINGS_PER_FINGERPRINT {
+                let Some(&(unit, next)) = nodes.get(node as usize) else {
+                    break;
+                };
+                candidates.push(unit);
+                node = next;
             }
         }
         candidates.sort_unstable();
@@ -81,16 +97,21 @@ pub(crate) fn find(
         }
         votes.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
         let mut best: Option<(usize, f64)> = None;
-        if !votes.is_empty() {
-            bigrams(norm, &mut query_bigrams);
-        }
+        bigrams(norm, &mut query_bigrams);
         for &(candidate, _) in votes.iter().take(VERIFIED) {
             let candidate = candidate as usize;
-            let Some(other) = units.get(candidate).and_then(|u| norms.get(u.id as usize)) else {
+            let Some(&(from, len)) = stored.get(candidate) else {
                 continue;
             };
-            bigrams(other, &mut other_bigrams);
-            let similarity = dice(&query_bigrams, &other_bigrams);
+            let Some(other) = store.get(from as usize..from as usize + len as usize) else {
+                continue;
+            };
+            // Dice cannot exceed 2·min/(sum): a sentence much shorter or longer is never near.
+            let (q, o) = (query_bigrams.len(), other.len());
+            if 2.0 * (q.min(o) as f64) / ((q + o) as f64) < threshold {
+                continue;
+            }
+            let similarity = dice(&query_bigrams, other);
             if similarity >= threshold && best.map_or(true, |(_, s)| similarity > s) {
                 best = Some((candidate, similarity));
             }
@@ -104,8 +125,12 @@ pub(crate) fn find(
             }),
             // Only originals are indexed, so a copy of a copy links to the original.
             None => {
+                stored[index] = (store.len() as u32, query_bigrams.len() as u32);
+                store.extend_from_slice(&query_bigrams);
                 for &fingerprint in &fingerprints {
-                    postings.entry(fingerprint).or_default().push(index as u32);
+                    let head = heads.entry(fingerprint).or_insert(NONE);
+                    nodes.push((index as u32, *head));
+                    *head = (nodes.len() - 1) as u32;
                 }
             }
         }
@@ -113,14 +138,22 @@ pub(crate) fn find(
     found
 }
 
+/// The end of a postings list.
+const NONE: u32 = u32::MAX;
+
+/// Buffers reused from one unit to the next.
+#[derive(Default)]
+struct Scratch {
+    chars: Vec<u32>,
+    grams: Vec<u64>,
+}
+
 /// Winnowed fingerprints of the counted characters of `norm` (punctuation does not anchor).
-fn winnow(norm: &str, out: &mut Vec<u64>) {
+fn winnow(norm: &str, out: &mut Vec<u64>, scratch: &mut Scratch) {
     out.clear();
-    let chars: Vec<u32> = norm
-        .chars()
-        .filter(|&c| is_counted(c))
-        .map(u32::from)
-        .collect();
+    let chars = &mut scratch.chars;
+    chars.clear();
+    chars.extend(norm.chars().filter(|&c| is_counted(c)).map(u32::from));
     let hash = |gram: &[u32]| {
         gram.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &c| {
             (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3)
@@ -128,11 +161,13 @@ fn winnow(norm: &str, out: &mut Vec<u64>) {
     };
     if chars.len() < GRAM {
         if !chars.is_empty() {
-            out.push(hash(&chars));
+            out.push(hash(chars));
         }
         return;
     }
-    let grams: Vec<u64> = chars.windows(GRAM).map(hash).collect();
+    let grams = &mut scratch.grams;
+    grams.clear();
+    grams.extend(chars.windows(GRAM).map(hash));
     let mut last_pick = usize::MAX;
     for start in 0..grams.len().saturating_sub(WINDOW - 1).max(1) {
         let end = (start + WINDOW).min(grams.len());
@@ -213,8 +248,9 @@ mod tests {
     #[test]
     fn winnowing_shares_a_fingerprint_for_eight_shared_characters() {
         let (mut x, mut y) = (Vec::new(), Vec::new());
-        winnow("甲乙丙丁一二三四五六七八子丑", &mut x);
-        winnow("天地玄黄一二三四五六七八宇宙", &mut y);
+        let mut scratch = Scratch::default();
+        winnow("甲乙丙丁一二三四五六七八子丑", &mut x, &mut scratch);
+        winnow("天地玄黄一二三四五六七八宇宙", &mut y, &mut scratch);
         assert!(x.iter().any(|f| y.contains(f)));
     }
 }

@@ -192,12 +192,29 @@ pub fn drop_line_breaks(text: &str, keep: f64, rng: &mut Rng) -> String {
     out
 }
 
+/// Characters of `sentence` before a trailing note such as `（责任单位：省科技厅）`: the sentence's
+/// own words. A note is a set phrase repeated by design, not part of what a reader calls the
+/// sentence, so an edit that changed a department in it would make no edited copy of the sentence.
+fn own_words(sentence: &str) -> usize {
+    let body = sentence.trim_end();
+    if body.ends_with('）') {
+        if let Some(open) = body.rfind('（') {
+            let before = body[..open].trim_end().trim_end_matches(is_closing);
+            if before.chars().last().is_some_and(is_terminator) {
+                return body[..open].chars().count();
+            }
+        }
+    }
+    sentence.chars().count()
+}
+
 /// Applies one edit to `sentence`; `None` when this sentence cannot take that edit.
 fn edit(sentence: &str, kind: Edit, rng: &mut Rng) -> Option<String> {
     let chars: Vec<char> = sentence.chars().collect();
+    let own = own_words(sentence);
     match kind {
         Edit::WordChanged => {
-            let cjk: Vec<usize> = (2..chars.len().saturating_sub(3))
+            let cjk: Vec<usize> = (2..own.saturating_sub(3))
                 .filter(|&i| is_cjk(chars[i]) && is_cjk(chars[i + 1]))
                 .collect();
             if counted(sentence) < 30 || cjk.is_empty() {
@@ -230,7 +247,7 @@ fn edit(sentence: &str, kind: Edit, rng: &mut Rng) -> Option<String> {
         }
         Edit::ClauseDropped => {
             // A middle clause `，…，` of at most a seventh of the sentence.
-            let commas: Vec<usize> = chars
+            let commas: Vec<usize> = chars[..own]
                 .iter()
                 .enumerate()
                 .filter(|(_, &c)| c == '，')

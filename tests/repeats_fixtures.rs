@@ -1,0 +1,156 @@
+//! The repeat finder against damage whose truth is known: clean notices damaged by
+//! `tests/support/damage.rs`, many seeds each.
+
+#[path = "support/damage.rs"]
+mod damage;
+
+use damage::{Damage, Edit};
+use notice_lens::{repeats, Options};
+
+const NOTICES: [(&str, &str); 3] = [
+    (
+        "guobanfa-2017-41",
+        include_str!("fixtures/clean/guobanfa-2017-41-duozhengheyi.txt"),
+    ),
+    (
+        "guofa-2015-32",
+        include_str!("fixtures/clean/guofa-2015-32-shuangchuang.txt"),
+    ),
+    (
+        "yuefuban-2018-12",
+        include_str!("fixtures/clean/yuefuban-2018-kejichuangxin.txt"),
+    ),
+];
+
+fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
+#[test]
+fn clean_notices_have_nothing_to_remove() {
+    for (name, clean) in NOTICES {
+        let found = repeats::find(clean, &Options::default());
+        assert!(
+            found.dedup.removed.is_empty(),
+            "{name}: {:?}",
+            found.dedup.removed
+        );
+    }
+}
+
+#[test]
+fn exact_copies_are_removed_and_the_clean_notice_comes_back() {
+    for (name, clean) in NOTICES {
+        for seed in 0..50 {
+            let damaged = damage::damage(
+                clean,
+                Damage {
+                    seed,
+                    ..Damage::default()
+                },
+            );
+            assert!(
+                damaged.text.len() as f64 > damaged.clean.len() as f64 * 1.2,
+                "{name} {seed}: too little damage"
+            );
+            let found = repeats::find(&damaged.text, &Options::default());
+            assert!(
+                found.dedup.text == damaged.clean,
+                "{name} seed {seed}: dedup differs from the clean notice\nremoved: {:?}\ncopies: {:?}",
+                found.dedup.removed.iter().map(|s| s.of(&damaged.text)).collect::<Vec<_>>(),
+                damaged.copies.iter().map(|c| &damaged.text[c.start..c.end]).collect::<Vec<_>>(),
+            );
+            // Every copy is reported, linked to a first occurrence before it.
+            for copy in &damaged.copies {
+                let linked = found.repeats.iter().any(|r| {
+                    r.occurrences
+                        .iter()
+                        .skip(1)
+                        .any(|o| overlaps((o.start, o.end), (copy.start, copy.end)))
+                        && r.occurrences[0].end <= copy.start
+                });
+                assert!(
+                    linked,
+                    "{name} seed {seed}: copy {:?} not reported",
+                    &damaged.text[copy.start..copy.end]
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn edited_copies_are_found_and_linked_to_their_originals() {
+    let mut checked = [0usize; 4];
+    for (name, clean) in NOTICES {
+        for seed in 0..50 {
+            let damaged = damage::damage(
+                clean,
+                Damage {
+                    seed,
+                    edit_share: 0.5,
+                    ..Damage::default()
+                },
+            );
+            let found = repeats::find(&damaged.text, &Options::default());
+            for copy in &damaged.copies {
+                let Some((kind, edited, original)) = copy.edit else {
+                    continue;
+                };
+                let linked = found.repeats.iter().any(|r| {
+                    overlaps((r.occurrences[0].start, r.occurrences[0].end), original)
+                        && r.occurrences
+                            .iter()
+                            .skip(1)
+                            .any(|o| overlaps((o.start, o.end), edited))
+                });
+                assert!(
+                    linked,
+                    "{name} seed {seed}: {kind:?} copy {:?} of {:?} not linked",
+                    &damaged.text[edited.0..edited.1],
+                    &damaged.text[original.0..original.1]
+                );
+                checked[kind as usize] += 1;
+                // Width and white space are no difference: such copies are exact and removed.
+                if matches!(kind, Edit::HalfWidthPunctuation | Edit::WhiteSpaceChanged) {
+                    assert!(
+                        found
+                            .dedup
+                            .removed
+                            .iter()
+                            .any(|s| s.start <= edited.0 && edited.1 <= s.end),
+                        "{name} seed {seed}: {kind:?} copy not removed"
+                    );
+                }
+            }
+        }
+    }
+    assert!(
+        checked.iter().all(|&n| n >= 5),
+        "too few edits of some kind: {checked:?}"
+    );
+}
+
+#[test]
+fn near_duplicates_are_dropped_only_when_asked() {
+    let options = Options {
+        drop_near_duplicates: true,
+        ..Options::default()
+    };
+    for (name, clean) in NOTICES {
+        for seed in 0..50 {
+            let damaged = damage::damage(
+                clean,
+                Damage {
+                    seed,
+                    edit_share: 0.5,
+                    ..Damage::default()
+                },
+            );
+            let found = repeats::find(&damaged.text, &options);
+            // Dropping near-duplicates too gives the clean notice back whenever every edit kept the
+            // copy above the threshold, which the generator's edits do.
+            assert_eq!(found.dedup.text, damaged.clean, "{name} seed {seed}");
+        }
+    }
+}
