@@ -120,20 +120,24 @@ fn is_close(c: char) -> bool {
 fn candidates(text: &str) -> Vec<Note> {
     let mut open: VecDeque<usize> = VecDeque::new();
     let mut notes: Vec<Note> = Vec::new();
-    for (i, c) in text.char_indices() {
-        if c == '\n' || c == '\r' {
+    // Bytes, not chars: every character that matters is ASCII or starts with 0xEF (（ is EF BC 88,
+    // ） EF BC 89), and 0xEF only ever leads a character, so no decoding is needed to find them.
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        let wide = |last: u8| b == 0xEF && bytes.get(i + 1..i + 3) == Some(&[0xBC, last]);
+        if b == b'\n' || b == b'\r' {
             // A note never spans a line break; an opener left before one is damage.
             open.clear();
-        } else if is_open(c) {
+        } else if b == b'(' || wide(0x88) {
             if open.len() == MAX_OPEN {
                 open.pop_front();
             }
             open.push_back(i);
-        } else if is_close(c) {
+        } else if b == b')' || wide(0x89) {
             let Some(start) = open.pop_back() else {
                 continue;
             };
-            let end = i + c.len_utf8();
+            let end = i + if b == b')' { 1 } else { '）'.len_utf8() };
             if end - start > MAX_NOTE_BYTES {
                 continue;
             }
@@ -187,6 +191,12 @@ const ROLE_SUFFIXES: &[(&str, Role)] = &[
     ("协助", Role::Participant),
 ];
 
+/// Marks of dates, document numbers, quotations and sentences. A `[char]`, not a `&str`: `contains`
+/// on a `&str` is a substring search per character, far slower, above all in wasm.
+const NEVER_IN_NOTES: [char; 17] = [
+    '〇', '〔', '〕', '【', '】', '[', ']', '《', '》', '“', '”', '"', '。', '！', '？', '!', '?',
+];
+
 /// Reads the inside of a parenthesis as a note, or `None` when it is anything else.
 fn parse_note(inner: &str) -> Option<Parsed> {
     if !ROLE_WORDS.iter().any(|w| inner.contains(w)) {
@@ -194,11 +204,10 @@ fn parse_note(inner: &str) -> Option<Parsed> {
     }
     let inner = trim(inner).trim_end_matches(['。', '；', ';']);
     // Dates, document numbers, quotations and sentences are never part of a note.
-    if inner.chars().any(|c| {
-        c.is_ascii_digit()
-            || ('０'..='９').contains(&c)
-            || "〇〔〕【】[]《》“”\"。！？!?".contains(c)
-    }) {
+    if inner
+        .chars()
+        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || NEVER_IN_NOTES.contains(&c))
+    {
         return None;
     }
     let mut parsed = Parsed::default();
@@ -359,7 +368,7 @@ fn is_name(name: &str) -> bool {
     }
     if name
         .chars()
-        .any(|c| c.is_whitespace() || "：:，,；;".contains(c))
+        .any(|c| c.is_whitespace() || matches!(c, '：' | ':' | '，' | ',' | '；' | ';'))
     {
         return false;
     }
@@ -527,12 +536,26 @@ pub fn reference_date(text: &str, document: &Document) -> Option<String> {
             return Some(d.clone());
         }
     }
+    // Both patterns are anchored and tried only where a literal search says a match can start:
+    // the crate's regex build has only the PikeVM, which took 60 ms a megabyte to walk the whole
+    // text for these two, more than the rest of the analysis together. Leftmost-first matching
+    // makes the first start that matches the same match an unanchored search would find.
     static LABELLED: OnceLock<Option<Regex>> = OnceLock::new();
     let labelled = regex(
         &LABELLED,
-        r"(?:发布日期|成文日期|印发日期|发文日期)\s*[:：]?\s*((?:19|20)\d{2})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})",
+        r"^(?:发布日期|成文日期|印发日期|发文日期)\s*[:：]?\s*((?:19|20)\d{2})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})",
     );
-    if let Some(c) = labelled.and_then(|r| r.captures(text)) {
+    let first = labelled.and_then(|r| {
+        text.match_indices("日期").find_map(|(i, _)| {
+            let start = i.checked_sub("发布".len())?;
+            let label = text.get(start..i)?;
+            ["发布", "成文", "印发", "发文"]
+                .contains(&label)
+                .then(|| r.captures(&text[start..]))
+                .flatten()
+        })
+    });
+    if let Some(c) = first {
         let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
         if let (Some(y), Some(m), Some(d)) = (n(1), n(2), n(3)) {
             if (1..=12).contains(&m) && (1..=31).contains(&d) {
@@ -543,10 +566,19 @@ pub fn reference_date(text: &str, document: &Document) -> Option<String> {
     static NUMBER_YEAR: OnceLock<Option<Regex>> = OnceLock::new();
     let years = regex(
         &NUMBER_YEAR,
-        r"[〔\[【（(]((?:19|20)\d{2})[〕\]】）)]\s*\d{1,4}\s*号",
+        r"^[〔\[【（(]((?:19|20)\d{2})[〕\]】）)]\s*\d{1,4}\s*号",
     )?;
-    years
-        .captures_iter(text)
+    // Every match is a bracket right before `19` or `20`. Matches cannot overlap (no bracket
+    // opens inside one), so trying each such bracket finds the same matches as `captures_iter`.
+    let b = text.as_bytes();
+    (1..b.len().saturating_sub(1))
+        .filter(|&p| matches!((b[p], b[p + 1]), (b'1', b'9') | (b'2', b'0')))
+        .filter_map(|p| {
+            let open = text[..p].chars().next_back()?;
+            matches!(open, '〔' | '[' | '【' | '（' | '(')
+                .then(|| years.captures(&text[p - open.len_utf8()..]))
+                .flatten()
+        })
         .filter_map(|c| c.get(1).and_then(|m| m.as_str().parse::<u32>().ok()))
         .max()
         .map(|y| format!("{y:04}-01-01"))

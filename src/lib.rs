@@ -148,7 +148,7 @@ pub fn analyze_bytes(text: &str, options: &Options) -> Result<Report, AnalyzeErr
     let found = repeats::find(text, options);
 
     let stats = Stats {
-        utf16_len: text.encode_utf16().count(),
+        utf16_len: report::utf16_len(text.as_bytes()),
         chars: text.chars().count(),
         repeated_utf16: count_utf16(text, &found.dedup.removed),
     };
@@ -170,6 +170,6 @@ pub fn analyze_bytes(text: &str, options: &Options) -> Result<Report, AnalyzeErr
 fn count_utf16(text: &str, spans: &[Span]) -> usize {
     spans
         .iter()
-        .map(|s| s.of(text).encode_utf16().count())
+        .map(|s| report::utf16_len(s.of(text).as_bytes()))
         .sum()
 }

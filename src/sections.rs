@@ -28,7 +28,15 @@ pub struct Outline {
     pub warnings: Vec<Warning>,
 }
 
-const NUMERALS: &str = "一二三四五六七八九十";
+/// The numerals of a Chinese heading number. A `match`, not `"一二…十".contains(c)`: that is a
+/// substring search per character of the text, which without SIMD (wasm) builds a Two-Way searcher
+/// each time and was most of this module's time.
+fn is_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
+}
 
 /// Every marker-shaped string `(level, ordinal, start, end)`: 一、 （一） 1. （1）, half-width
 /// brackets and the dots ．﹒ included. A hand scan, one pass: the crate's regex build has only the
@@ -44,8 +52,8 @@ fn markers(text: &str) -> Vec<(u8, u32, usize, usize)> {
             if let Some((level, n, len)) = bracketed(rest) {
                 out.push((level, n, i, i + c.len_utf8() + len));
             }
-        } else if NUMERALS.contains(c) && run_start(&|p| NUMERALS.contains(p)) {
-            let run = run_len(&text[i..], |d| NUMERALS.contains(d), 3);
+        } else if is_numeral(c) && run_start(&is_numeral) {
+            let run = run_len(&text[i..], is_numeral, 3);
             if let (Some(n), Some(len)) = (
                 chinese_number(&text[i..i + run]),
                 text[i + run..].strip_prefix('、').map(|_| '、'.len_utf8()),
@@ -55,7 +63,11 @@ fn markers(text: &str) -> Vec<(u8, u32, usize, usize)> {
         } else if is_digit(c) && run_start(&is_digit) {
             let run = run_len(&text[i..], is_digit, 2);
             let after = &text[i + run..];
-            if let Some(dot) = after.chars().next().filter(|d| ".．﹒".contains(*d)) {
+            if let Some(dot) = after
+                .chars()
+                .next()
+                .filter(|d| matches!(d, '.' | '．' | '﹒'))
+            {
                 if let Some(n) = arabic(&text[i..i + run]) {
                     out.push((3, n, i, i + run + dot.len_utf8()));
                 }
@@ -69,8 +81,8 @@ fn markers(text: &str) -> Vec<(u8, u32, usize, usize)> {
 /// A number in brackets right after an opening bracket: `一）` or `12)`; (level, number, bytes).
 fn bracketed(rest: &str) -> Option<(u8, u32, usize)> {
     let first = rest.chars().next()?;
-    let (level, run) = if NUMERALS.contains(first) {
-        (2, run_len(rest, |d| NUMERALS.contains(d), 3))
+    let (level, run) = if is_numeral(first) {
+        (2, run_len(rest, is_numeral, 3))
     } else if is_digit(first) {
         (4, run_len(rest, is_digit, 2))
     } else {
@@ -154,7 +166,11 @@ pub fn find(text: &str) -> Outline {
 
 /// Whether a heading may start right after `c`.
 fn opens_after(c: char) -> bool {
-    c.is_whitespace() || "。；：！？;:!?）)】".contains(c)
+    c.is_whitespace()
+        || matches!(
+            c,
+            '。' | '；' | '：' | '！' | '？' | ';' | ':' | '!' | '?' | '）' | ')' | '】'
+        )
 }
 
 /// What follows a marker must not make it a number in prose.
@@ -189,7 +205,13 @@ fn glued_to_heading(text: &str, prev_level: u8, prev_end: usize, level: u8, star
     let mut n = 0;
     for c in words.chars() {
         n += 1;
-        if n > MAX_GLUED || c.is_whitespace() || "。；！？，：,;!?:".contains(c) {
+        if n > MAX_GLUED
+            || c.is_whitespace()
+            || matches!(
+                c,
+                '。' | '；' | '！' | '？' | '，' | '：' | ',' | ';' | '!' | '?' | ':'
+            )
+        {
             return false;
         }
     }

@@ -241,9 +241,9 @@ fn is_sentence(words: &str) -> bool {
 }
 
 fn ending_score(left: &str) -> u8 {
-    if STRONG_ENDS.iter().any(|e| left.ends_with(e)) {
+    if ends_with_any(left, &STRONG_ENDS) {
         3
-    } else if LOOSE_ENDS.iter().any(|e| left.ends_with(e)) {
+    } else if ends_with_any(left, &LOOSE_ENDS) {
         2
     } else if left.chars().rev().take(5).skip(1).any(|c| c == '的') {
         // `…流动的活力`: a short noun phrase after 的 is how titles end.
@@ -256,7 +256,10 @@ fn ending_score(left: &str) -> u8 {
 fn opener_score(right: &str) -> u8 {
     if starts_with_any(right, &STRONG_OPENERS) {
         3
-    } else if let Some(w) = LOOSE_OPENERS.iter().find(|w| right.starts_with(*w)) {
+    } else if let Some(w) = LOOSE_OPENERS
+        .iter()
+        .find(|w| same_first(w, right) && right.starts_with(*w))
+    {
         // One-character openers (要, 在, 将 …) are weaker: they also begin ordinary words.
         if w.chars().count() == 1 {
             1
@@ -268,8 +271,22 @@ fn opener_score(right: &str) -> u8 {
     }
 }
 
+// `best_seam` tries some 200 words at each of up to 30 places per heading. Comparing one decoded
+// character first spares the byte comparison (a `memcmp` call) for nearly every word.
+
 fn starts_with_any(s: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| s.starts_with(w))
+    words.iter().any(|w| same_first(w, s) && s.starts_with(w))
+}
+
+fn ends_with_any(s: &str, words: &[&str]) -> bool {
+    let last = s.chars().next_back();
+    words
+        .iter()
+        .any(|w| w.chars().next_back() == last && s.ends_with(w))
+}
+
+fn same_first(word: &str, s: &str) -> bool {
+    word.chars().next() == s.chars().next()
 }
 
 #[cfg(test)]
