@@ -82,6 +82,7 @@ pub fn find(text: &str, sections: &[Section], document: &Document) -> Vec<Attrib
             scope_start,
             section,
             departments,
+            repeat_of: None,
         });
         last_end = note.end;
     }

@@ -34,6 +34,7 @@
 #![deny(missing_docs)]
 
 pub mod attributions;
+pub mod copies;
 pub mod document;
 pub mod gazetteer;
 pub mod repeats;
@@ -144,8 +145,9 @@ pub fn analyze_bytes(text: &str, options: &Options) -> Result<Report, AnalyzeErr
     }
     let outline = sections::find(text);
     let document = document::read(text, &outline.sections);
-    let attributions = attributions::find(text, &outline.sections, &document);
+    let mut attributions = attributions::find(text, &outline.sections, &document);
     let found = repeats::find(text, options);
+    copies::link_attributions(text, &mut attributions, &found.repeats);
 
     let stats = Stats {
         utf16_len: report::utf16_len(text.as_bytes()),

@@ -166,6 +166,10 @@ pub struct Attribution {
     pub section: Option<usize>,
     /// The departments in the order written.
     pub departments: Vec<Department>,
+    /// Index of the attribution this one repeats, when it lies in a copy that a scrape made of an
+    /// earlier passage: the same task, counted once. `None` for an original.
+    #[serde(default)]
+    pub repeat_of: Option<usize>,
 }
 
 /// A department named in an attribution.

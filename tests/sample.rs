@@ -153,3 +153,31 @@ fn repeats_are_found_and_removed_without_losing_a_sentence() {
         );
     }
 }
+
+#[test]
+fn notes_inside_copies_point_at_their_originals() {
+    let (text, _, report) = sample();
+    let copied: Vec<_> = report
+        .attributions
+        .iter()
+        .filter_map(|a| a.repeat_of.map(|r| (a, &report.attributions[r])))
+        .collect();
+    // The scrape copied the passages holding （质检总局牵头负责） and （人力资源社会保障部牵头负责）.
+    assert!(copied.len() >= 2, "{} notes linked", copied.len());
+    for (copy, original) in copied {
+        assert_eq!(
+            slice(&text, copy.start, copy.end),
+            slice(&text, original.start, original.end)
+        );
+        assert!(original.start < copy.start && original.repeat_of.is_none());
+        assert!(
+            report
+                .dedup
+                .removed
+                .iter()
+                .any(|r| r.start <= copy.start && copy.end <= r.end),
+            "the copy at {} is not in a removed span",
+            copy.start
+        );
+    }
+}

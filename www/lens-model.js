@@ -248,10 +248,19 @@ export function readingOrder(text, report) {
   return result;
 }
 
-/** Departments across all attributions, keyed by canonical name, with role counts. */
+/** Whether an attribution is a task of its own, not one a scrape copied (`repeat_of` set). */
+export function isOriginal(a) {
+  return a.repeat_of === null || a.repeat_of === undefined;
+}
+
+/**
+ * Departments across all attributions, keyed by canonical name, with role counts. A note inside a
+ * scrape's copy counts once, with its original; its text still highlights with the department.
+ */
 export function departmentSummary(report) {
   const byKey = new Map();
   (report.attributions ?? []).forEach((a, i) => {
+    const counted = isOriginal(a);
     for (const d of a.departments ?? []) {
       const key = d.canonical || d.name;
       let e = byKey.get(key);
@@ -260,7 +269,7 @@ export function departmentSummary(report) {
         byKey.set(key, e);
       }
       if (!e.names.includes(d.name)) e.names.push(d.name);
-      if (d.role in e) e[d.role] += 1;
+      if (counted && d.role in e) e[d.role] += 1;
       if (!e.attributions.includes(i)) e.attributions.push(i);
     }
   });
@@ -275,11 +284,17 @@ export function sectionLabel(report, index) {
   return s ? `${s.marker}${s.title ?? ''}` : '';
 }
 
-/** One row per attribution for the responsibility table and CSV. */
+/** One row per task for the responsibility table and CSV: copies a scrape made are counted on their original's row. */
 export function responsibilityRows(text, report) {
-  return (report.attributions ?? []).map((a, i) => {
+  const attributions = report.attributions ?? [];
+  const copies = new Map();
+  for (const a of attributions) {
+    if (!isOriginal(a)) copies.set(a.repeat_of, (copies.get(a.repeat_of) ?? 0) + 1);
+  }
+  return attributions.flatMap((a, i) => {
+    if (!isOriginal(a)) return [];
     const names = (role) => (a.departments ?? []).filter((d) => d.role === role).map((d) => d.name);
-    return {
+    return [{
       index: i,
       section: sectionLabel(report, a.section),
       task: text.slice(a.scope_start, a.start),
@@ -289,7 +304,8 @@ export function responsibilityRows(text, report) {
       participants: names('participant'),
       start: a.scope_start,
       end: a.end,
-    };
+      copies: copies.get(i) ?? 0,
+    }];
   });
 }
 
@@ -302,11 +318,11 @@ export function csvField(value) {
 
 /** The responsibility table as CSV text: BOM, header row, CRLF line ends (what Excel expects). */
 export function responsibilityCsv(rows) {
-  const header = ['序号', '章节', '任务', '分工原文', '牵头单位', '负责单位', '参与单位', '起', '止'];
+  const header = ['序号', '章节', '任务', '分工原文', '牵头单位', '负责单位', '参与单位', '起', '止', '重复次数'];
   const lines = [header.map(csvField).join(',')];
   for (const r of rows) {
     lines.push(
-      [r.index + 1, r.section, r.task, r.note, r.leads.join('、'), r.sharers.join('、'), r.participants.join('、'), r.start, r.end]
+      [r.index + 1, r.section, r.task, r.note, r.leads.join('、'), r.sharers.join('、'), r.participants.join('、'), r.start, r.end, r.copies]
         .map(csvField)
         .join(','),
     );

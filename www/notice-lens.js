@@ -1100,7 +1100,12 @@ export class NoticeLens extends HTMLElement {
             h(
               'tr',
               { dataset: { attribution: r.index } },
-              h('td', {}, h('button', { type: 'button', class: 'jump', title: '在文中查看 Show in text', on: { click: () => this.#jump('attribution', String(r.index)) } }, String(r.index + 1))),
+              h(
+                'td',
+                {},
+                h('button', { type: 'button', class: 'jump', title: '在文中查看 Show in text', on: { click: () => this.#jump('attribution', String(r.index)) } }, String(r.index + 1)),
+                r.copies ? h('div', { class: 'muted copies', title: '抓取时重复出现，只计一次 Copies the scrape made; counted once' }, `重复×${r.copies}`) : null,
+              ),
               h('td', {}, r.section || '—'),
               h('td', { class: 'task' }, h('div', { class: 'clamp' }, r.task)),
               h('td', {}, names(r.leads)),

@@ -57,6 +57,11 @@ export function fakeReport(text = SAMPLE) {
       end: a.end,
       scope_start: Math.min(scope, a.start),
       section,
+      // The sample's scrape copied some notes with their tasks: the first with the same text is the original.
+      repeat_of: (() => {
+        const first = expected.attributions.findIndex((b) => b.text === a.text);
+        return first >= 0 && expected.attributions[first].start < a.start ? first : null;
+      })(),
       departments: a.departments.map(([name, role]) => ({
         name,
         canonical: expected.canonical[name] ?? name,

@@ -146,15 +146,18 @@ for (const source of ['fixture', 'wasm']) {
         const got = await page.evaluate(() => [...new Set([...document.querySelector('notice-lens').shadowRoot.querySelectorAll('.view .hl-task.sel')].map((e) => e.dataset.id))]);
         assert.deepEqual(got.sort(), want.sort());
         const counts = await pick.locator('.counts').textContent();
-        const lead = report.attributions.filter((a) => a.departments.some((d) => (d.canonical || d.name) === key && d.role === 'lead')).length;
+        // A note inside a scrape's copy is the same task as its original: counted once.
+        const tasks = report.attributions.filter((a) => a.repeat_of === null);
+        assert.ok(tasks.length < report.attributions.length, 'the sample has copied notes');
+        const lead = tasks.filter((a) => a.departments.some((d) => (d.canonical || d.name) === key && d.role === 'lead')).length;
         assert.ok(counts.includes(`牵头 lead ${lead}`), counts);
 
-        // the table: one row per attribution, task = text.slice(scope_start, start)
+        // the table: one row per task (copies counted on their original), task = text.slice(scope_start, start)
         await page.locator('notice-lens [role=tab]', { hasText: '分工表' }).click();
         const rows = page.locator('notice-lens table.resp tbody tr');
-        assert.equal(await rows.count(), Math.min(report.attributions.length, 500));
-        const tasks = await page.locator('notice-lens table.resp td.task').allTextContents();
-        tasks.forEach((t, i) => assert.equal(t, slice(report.attributions[i].scope_start, report.attributions[i].start)));
+        assert.equal(await rows.count(), Math.min(tasks.length, 500));
+        const shownTasks = await page.locator('notice-lens table.resp td.task').allTextContents();
+        shownTasks.forEach((t, i) => assert.equal(t, slice(tasks[i].scope_start, tasks[i].start)));
 
         // CSV
         const [download] = await Promise.all([page.waitForEvent('download'), page.locator('notice-lens button', { hasText: '导出 CSV' }).click()]);
@@ -164,9 +167,11 @@ for (const source of ['fixture', 'wasm']) {
         assert.match(download.suggestedFilename(), /\.csv$/);
         const parsed = parseCsv(csv.slice(1));
         assert.deepEqual(parsed[0].slice(0, 5), ['序号', '章节', '任务', '分工原文', '牵头单位']);
-        assert.equal(parsed.length, report.attributions.length + 1);
+        assert.equal(parsed.length, tasks.length + 1);
         parsed.slice(1).forEach((row, i) => {
-          const a = report.attributions[i];
+          const a = tasks[i];
+          const index = report.attributions.indexOf(a);
+          assert.equal(row[9], String(report.attributions.filter((c) => c.repeat_of === index).length));
           const task = slice(a.scope_start, a.start);
           assert.equal(row[2], /^[=+\-@\t\r]/.test(task) ? `'${task}` : task);
           assert.equal(row[3], slice(a.start, a.end));
