@@ -327,6 +327,15 @@ fn add_names(list: &str, role: Role, out: &mut Vec<(String, Role)>) -> Option<()
             .find_map(|s| item.find(s))
         {
             Some(at) => vec![trim(&item[..at]), trim(&item[at + "等".len()..])],
+            // 各地区各部门: two groups written without a 、. 国务院各部门 stays one.
+            None if item.starts_with('各') => item
+                .match_indices('各')
+                .map(|(i, _)| i)
+                .chain([item.len()])
+                .collect::<Vec<_>>()
+                .windows(2)
+                .map(|w| &item[w[0]..w[1]])
+                .collect(),
             None => vec![item],
         };
         for name in parts {
@@ -458,9 +467,23 @@ fn scope_start(
     start: usize,
 ) -> usize {
     let mut from = last_end;
+    let mut heading_words = None;
     if let Some(s) = section.and_then(|i| sections.get(i)) {
         if s.heading_end <= start {
             from = from.max(s.heading_end);
+            heading_words = s
+                .title
+                .as_ref()
+                .and_then(|t| s.heading_end.checked_sub(t.len()))
+                .filter(|&w| w >= last_end);
+        }
+    }
+    // `（六）完善政府采购政策措施（财政部牵头）。`: a note right after a heading assigns the
+    // heading itself, so the task is the heading's words.
+    if let Some(words) = heading_words {
+        let gap = text.get(from.min(start)..start).unwrap_or("");
+        if gap.chars().all(is_filler) {
+            return words;
         }
     }
     let mut from = from.min(start);

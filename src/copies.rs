@@ -114,7 +114,10 @@ mod tests {
         let text = "甲任务。（责任单位：省科技厅）乙任务。（责任单位：省科技厅）";
         let first = text.find('（').unwrap();
         let second = text.rfind('（').unwrap();
-        let mut notes = vec![note(first, second - "乙任务。".len()), note(second, text.len())];
+        let mut notes = vec![
+            note(first, second - "乙任务。".len()),
+            note(second, text.len()),
+        ];
         link_attributions(text, &mut notes, &[]);
         assert!(notes.iter().all(|n| n.repeat_of.is_none()));
     }

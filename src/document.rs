@@ -13,6 +13,7 @@
 //!   follows the wrapping notice's signature (and 附注), and is read the same way, to any depth.
 
 pub(crate) mod date;
+pub(crate) mod markup;
 pub(crate) mod number;
 pub(crate) mod sign;
 
@@ -56,6 +57,13 @@ pub fn read(text: &str, sections: &[Section]) -> Document {
         .map(|n| n.text.clone())
         .collect();
     doc.published = published(text);
+    // A page's information table names what a paste of the body alone may lack.
+    if doc.date.is_none() {
+        doc.date = page_field(text, "成文日期").and_then(|v| date::page_date(&v));
+    }
+    if doc.issuer.is_none() {
+        doc.issuer = page_field(text, "发文机关");
+    }
     doc
 }
 
@@ -87,6 +95,8 @@ struct Cite {
     number: Option<String>,
     /// Where the citation ends; the wrapped document comes after it.
     end: usize,
+    /// The body named right before the citation.
+    author: Option<String>,
 }
 
 fn parse(ctx: &Ctx<'_>, from: usize, hint: Option<&Cite>, depth: usize) -> Document {
@@ -101,7 +111,9 @@ fn parse(ctx: &Ctx<'_>, from: usize, hint: Option<&Cite>, depth: usize) -> Docum
     let issuer = title
         .as_deref()
         .and_then(title_issuer)
-        .or_else(|| sig.and_then(|s| s.issuer.clone()));
+        .or_else(|| h.title.and_then(|(_, e)| author_line(text, e)))
+        .or_else(|| sig.and_then(|s| s.issuer.clone()))
+        .or_else(|| hint.and_then(|c| c.author.clone()));
     let number = h.number.map(|i| ctx.numbers[i].text.clone());
     let body_end = sig.map_or(text.len(), |s| s.start);
     let mut doc = Document {
@@ -131,7 +143,7 @@ fn parse(ctx: &Ctx<'_>, from: usize, hint: Option<&Cite>, depth: usize) -> Docum
             let child = match find_title(text, anchor, &cite.title) {
                 Some(at) => parse(ctx, at, Some(&cite), depth + 1),
                 None => Document {
-                    issuer: title_issuer(&cite.title),
+                    issuer: title_issuer(&cite.title).or_else(|| cite.author.clone()),
                     doc_numbers: cite.number.iter().cloned().collect(),
                     title: Some(cite.title.clone()),
                     doc_number: cite.number.clone(),
@@ -144,6 +156,46 @@ fn parse(ctx: &Ctx<'_>, from: usize, hint: Option<&Cite>, depth: usize) -> Docum
     doc
 }
 
+/// A body's name on its own line right under a title: a wrapped document's author, as in
+/// `关于加快推进数字经济发展的若干意见\n省发展改革委\n为深入实施……`.
+fn author_line(text: &str, title_end: usize) -> Option<String> {
+    let rest = text.get(title_end..)?;
+    let name = rest.trim_start_matches(is_filler);
+    let gap = &rest[..rest.len() - name.len()];
+    if !gap.contains(['\n', '\r', '\u{3000}']) {
+        return None;
+    }
+    let end = name.find(is_filler).unwrap_or(name.len());
+    let after = &name[end..];
+    let name = &name[..end];
+    let n = name.chars().count();
+    ((2..=20).contains(&n)
+        && !after.is_empty()
+        && name.chars().all(|c| c > '\u{2FFF}' && c.is_alphabetic())
+        && name.chars().last().is_some_and(|c| BODY_END.contains(c)))
+    .then(|| name.to_string())
+}
+
+/// Characters an official body's name ends with.
+const BODY_END: &str = "院府厅室部委局会办署行处组团社所司馆心";
+
+/// The author named right before a cited title: `省发展改革委《关于……》已经省政府同意` gives
+/// 省发展改革委. `before` is the sentence up to the 《.
+fn cite_author(before: &str) -> Option<String> {
+    let start = before
+        .char_indices()
+        .rfind(|&(_, c)| !(c > '\u{2FFF}' && c.is_alphabetic()))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let name = &before[start..];
+    let name = ["现将", "现把", "将", "把"]
+        .iter()
+        .find_map(|w| name.strip_prefix(w))
+        .unwrap_or(name);
+    let n = name.chars().count();
+    ((2..=20).contains(&n) && name.chars().last().is_some_and(|c| BODY_END.contains(c)))
+        .then(|| name.to_string())
+}
+
 /// The issuer a title names before 关于/转发/印发: `国务院办公厅关于……` gives 国务院办公厅.
 fn title_issuer(title: &str) -> Option<String> {
     let at = ["关于", "转发", "印发", "批转"]
@@ -152,8 +204,7 @@ fn title_issuer(title: &str) -> Option<String> {
         .min()?;
     let prefix = title[..at].trim();
     let last = prefix.chars().last()?;
-    (prefix.chars().count() >= 2 && "院府厅室部委局会办署行处组团社所司馆心".contains(last))
-        .then(|| prefix.to_string())
+    (prefix.chars().count() >= 2 && BODY_END.contains(last)).then(|| prefix.to_string())
 }
 
 /// （此件公开发布） and the like, right after the date.
@@ -163,7 +214,7 @@ fn note_after(text: &str, at: usize) -> Option<String> {
         Regex::new(r"^[ \t　\r\n]*([（(]此件[^（）()\n]{1,16}[）)])")
             .expect("the 附注 pattern is valid")
     });
-    let c = re.captures(text.get(at..)?)?;
+    let c = re.captures(markup::trim_start(text.get(at..)?, is_filler))?;
     Some(c.get(1)?.as_str().to_string())
 }
 
@@ -219,6 +270,7 @@ fn cites(ctx: &Ctx<'_>, body: usize, body_end: usize, own_title: Option<&str>) -
                 title: title.to_string(),
                 number,
                 end: after,
+                author: cite_author(&rest[..open]),
             });
             let consumed = inner_start + close + '》'.len_utf8();
             base += consumed;
@@ -240,6 +292,7 @@ fn cites(ctx: &Ctx<'_>, body: usize, body_end: usize, own_title: Option<&str>) -
                         title: inner.to_string(),
                         number: None,
                         end: body,
+                        author: None,
                     });
                 }
                 break;
@@ -313,7 +366,7 @@ struct Header {
 
 fn header(ctx: &Ctx<'_>, from: usize, hint: Option<&str>) -> Header {
     let text = ctx.text;
-    let pos = from + (text[from..].len() - text[from..].trim_start_matches(is_filler).len());
+    let pos = from + (text[from..].len() - markup::trim_start(&text[from..], is_filler).len());
     // The header cannot reach into the first heading or past the first full stop.
     let first_heading = ctx
         .sections
@@ -337,12 +390,21 @@ fn header(ctx: &Ctx<'_>, from: usize, hint: Option<&str>) -> Header {
     // last header element, read as a list of bodies.
     let mut addressees = Vec::new();
     let mut colon_end = None;
-    if let Some(c) = text[after_title..stop].find('：').map(|i| after_title + i) {
+    // Page labels (`发文字号：`) come before it in a pasted information table.
+    for (i, _) in text[after_title..stop].match_indices('：').take(12) {
+        let c = after_title + i;
         let seg_start = segment_start(ctx, after_title, c);
-        let seg = text[seg_start..c].trim_matches(is_filler);
+        let seg = markup::trim_end(
+            markup::trim_start(&text[seg_start..c], is_filler),
+            is_filler,
+        );
         if let Some(list) = addressee_list(seg) {
             addressees = list;
             colon_end = Some(c + '：'.len_utf8());
+            break;
+        }
+        if page_label(seg).is_none() && !PAGE_LABELS.iter().any(|l| seg.ends_with(l)) {
+            break;
         }
     }
     let header_end = colon_end.unwrap_or_else(|| floor(text, (after_title + 240).min(stop)));
@@ -362,8 +424,104 @@ fn header(ctx: &Ctx<'_>, from: usize, hint: Option<&str>) -> Header {
     }
 }
 
+/// White space, rules, and the byte-order mark a saved file may start with.
 fn is_filler(c: char) -> bool {
-    c.is_whitespace() || "━─═—_-=*".contains(c)
+    c.is_whitespace() || c == '\u{FEFF}' || "━─═—_-=*".contains(c)
+}
+
+/// Labels of the information table a government site prints above a notice (gov.cn: 索引号,
+/// 主题分类, 发文机关, 成文日期, 标题, 发文字号, 发布日期). They are page furniture, not the title.
+const PAGE_LABELS: [&str; 11] = [
+    "标题",
+    "发文机关",
+    "发文字号",
+    "成文日期",
+    "发布日期",
+    "发布时间",
+    "发文日期",
+    "索引号",
+    "主题分类",
+    "主题词",
+    "来源",
+];
+
+/// The page label at the start of `s` and where its value starts (past `：`), if any.
+fn page_label(s: &str) -> Option<(&'static str, usize)> {
+    let label = PAGE_LABELS.iter().find(|l| s.starts_with(*l))?;
+    let rest = &s[label.len()..];
+    let value = rest.trim_start_matches([' ', '\u{3000}', '\t']);
+    let value = value.strip_prefix(['：', ':'])?;
+    Some((label, s.len() - value.len()))
+}
+
+/// Past any page labels and their values at `start`: `发布日期:2018-03-12教育部……` starts at
+/// 教育部, `标题：国务院办公厅关于……` at 国务院. A value with no visible end (no line break, no next
+/// label, not a date) is kept: it may be the title itself.
+fn skip_page_labels(text: &str, start: usize, inside: usize) -> usize {
+    let mut at = start;
+    for _ in 0..PAGE_LABELS.len() {
+        let Some((label, value)) = text.get(at..inside).and_then(page_label) else {
+            break;
+        };
+        let value_at = at + value;
+        let rest = &text[value_at..inside];
+        let rest_trim = rest.trim_start_matches(is_filler);
+        let v = value_at + (rest.len() - rest_trim.len());
+        if label == "标题" {
+            return v;
+        }
+        let next_label = rest_trim
+            .char_indices()
+            .take(60)
+            .find(|&(i, _)| i > 0 && page_label(&rest_trim[i..]).is_some())
+            .map(|(i, _)| v + i);
+        let date_end = label.contains("日期") || label.contains("时间");
+        at = match next_label {
+            Some(n) => n,
+            None if date_end => {
+                v + (rest_trim.len() - rest_trim.trim_start_matches(is_date_char).len())
+            }
+            None => match rest_trim.find(char::is_whitespace) {
+                Some(i) => v + i,
+                None => return v,
+            },
+        };
+        at += text[at..inside].len() - text[at..inside].trim_start_matches(is_filler).len();
+    }
+    at
+}
+
+fn is_date_char(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c) || "-/.年月日".contains(c)
+}
+
+/// The value of a page label such as `发文机关：国务院办公厅`, up to the next label or line end.
+fn page_field(text: &str, label: &str) -> Option<String> {
+    let window = &text[..floor(text, HEADER_WINDOW.min(text.len()))];
+    let mut from = 0;
+    while let Some(i) = window[from..].find(label) {
+        let at = from + i;
+        from = at + label.len();
+        let Some((_, value)) = page_label(&window[at..]) else {
+            continue;
+        };
+        let rest = markup::trim_start(&window[at + value..], |c| c == ' ' || c == '\u{3000}');
+        let end = rest
+            .char_indices()
+            .find(|&(i, c)| {
+                c == '\n'
+                    || c == '\r'
+                    || c == '\u{3000}'
+                    || markup::len_at(&rest[i..]) > 0
+                    || i > 0 && page_label(&rest[i..]).is_some()
+            })
+            .map_or(rest.len(), |(i, _)| i);
+        let value = rest[..end].trim();
+        if !value.is_empty() && value.chars().count() <= 40 {
+            return Some(value.to_string());
+        }
+    }
+    None
 }
 
 /// The first 文种 word in `pos..stop` that closes a title, and where that title starts.
@@ -375,14 +533,13 @@ fn find_header_title(ctx: &Ctx<'_>, pos: usize, stop: usize) -> Option<(usize, u
         if after.starts_with(['的', '》', '”', '（', '(', '、', '和', '及']) {
             continue;
         }
-        let trimmed = after.trim_start_matches(is_filler);
+        let trimmed = markup::trim_start(after, is_filler);
         let gap = &after[..after.len() - trimmed.len()];
         let closes = trimmed.is_empty()
             || gap.contains('\n')
             || ctx.numbers.iter().any(|n| n.start == end + gap.len())
-            || ["发布日期", "发布时间", "发文日期", "来源", "索引号"]
-                .iter()
-                .any(|w| trimmed.starts_with(w))
+            || PAGE_LABELS.iter().any(|w| trimmed.starts_with(w))
+            || markup::len_at(trimmed) > 0
             || !gap.is_empty() && gap.chars().any(|c| "━─═—_".contains(c))
             || text[end..stop]
                 .find('：')
@@ -402,15 +559,17 @@ fn find_header_title(ctx: &Ctx<'_>, pos: usize, stop: usize) -> Option<(usize, u
 fn title_start(ctx: &Ctx<'_>, pos: usize, inside: usize) -> usize {
     let text = ctx.text;
     let mut start = pos;
-    if let Some(i) = text[pos..inside].rfind(['\n', '━', '─', '═']) {
-        start = pos + i + text[pos + i..].chars().next().map_or(1, char::len_utf8);
+    if let Some(i) = markup::after_last_break(&text[pos..inside]) {
+        start = pos + i;
     }
     for n in &ctx.numbers {
         if n.end > start && n.end <= inside {
             start = n.end;
         }
     }
-    start + (text[start..inside].len() - text[start..inside].trim_start_matches(is_filler).len())
+    let start = start
+        + (text[start..inside].len() - text[start..inside].trim_start_matches(is_filler).len());
+    skip_page_labels(text, start, inside)
 }
 
 /// Where the addressee words ending at `colon` start: after the last header element before it.
@@ -418,8 +577,8 @@ fn segment_start(ctx: &Ctx<'_>, lo: usize, colon: usize) -> usize {
     let text = ctx.text;
     let mut start = lo;
     let seg = &text[lo..colon];
-    if let Some(i) = seg.rfind(['\n', '━', '─', '═']) {
-        start = lo + i + seg[i..].chars().next().map_or(1, char::len_utf8);
+    if let Some(i) = markup::after_last_break(seg) {
+        start = lo + i;
     }
     for n in &ctx.numbers {
         if n.end > start && n.end <= colon {
@@ -460,9 +619,17 @@ fn addressee_list(seg: &str) -> Option<Vec<String>> {
         .map(|p| p.trim_matches(is_filler).to_string())
         .collect();
     let bodies = "府构门位委局厅会办院室部区县市省司行处校业军队团所心关织属镇乡村州盟旗园站";
+    // `教育厅（教委）`, `财政厅（局）`: the other name a body goes by in some provinces.
+    let name_end = |p: &str| {
+        let p = match p.strip_suffix(['）', ')']) {
+            Some(inner) => inner.rfind(['（', '(']).map_or(p, |i| &inner[..i]),
+            None => p,
+        };
+        p.chars().last().is_some_and(|c| bodies.contains(c))
+    };
     parts
         .iter()
-        .all(|p| p.chars().count() <= 40 && p.chars().last().is_some_and(|c| bodies.contains(c)))
+        .all(|p| p.chars().count() <= 40 && name_end(p))
         .then_some(parts)
 }
 

@@ -15,6 +15,7 @@ mod title;
 mod warn;
 
 use crate::document::date::chinese_number;
+use crate::document::markup;
 use crate::document::sign::signatures;
 use crate::report::{Section, Warning};
 use std::collections::HashMap;
@@ -128,13 +129,23 @@ pub fn find(text: &str) -> Outline {
     let mut accepted: Vec<(u8, u32, usize, usize)> = Vec::new();
     let mut last_ordinal = [0u32; 5];
     let mut attachments_until = 0;
+    // The marker before, accepted or not: `（1）（2）两类` and `（一）、（二）项` list clauses, so a
+    // marker right after one of its own level, or after one and a 、, is the list's next item.
+    let mut prev_marker: Option<(u8, usize)> = None;
     for (level, ordinal, start, marker_end) in markers(text) {
-        if ordinal == 0 {
+        let listed = prev_marker.is_some_and(|(l, end)| {
+            l == level
+                && text
+                    .get(end..start)
+                    .is_some_and(|gap| gap.is_empty() || gap == "、")
+        });
+        prev_marker = Some((level, marker_end));
+        if ordinal == 0 || listed {
             continue;
         }
         let before = &text[..start];
         let after = &text[marker_end..];
-        if !follows_well(level, after) || start < attachments_until {
+        if !follows_well(level, ordinal, after) || start < attachments_until {
             continue;
         }
         if level == 3
@@ -151,6 +162,25 @@ pub fn find(text: &str) -> Outline {
         let ok = match before.chars().next_back() {
             None => true,
             Some(c) if opens_after(c) => true,
+            // `<p>一、`: a tag stands where the browser broke the line.
+            Some(_) if markup::len_before(before) > 0 => true,
+            // `★一、` or an emoji before the marker at the start of a line.
+            Some(c) if is_symbol(c) => {
+                let lead = before.trim_end_matches(is_symbol);
+                lead.chars()
+                    .next_back()
+                    .map_or(true, |p| p.is_whitespace() || p == '\u{FEFF}')
+                    || markup::len_before(lead) > 0
+            }
+            // `广东省人民政府办公厅2017年5月10日一、……`: the body of a wrapped document starts right
+            // after the wrapping notice's signature.
+            Some(_)
+                if signs
+                    .get(signs.partition_point(|g| g.end < start))
+                    .is_some_and(|g| g.end == start) =>
+            {
+                true
+            }
             Some(_) => accepted.last().is_some_and(|&(l, _, _, prev_end)| {
                 glued_to_heading(text, l, prev_end, level, start)
                     && (ordinal == 1 || ordinal == last_ordinal[usize::from(level)] + 1)
@@ -164,17 +194,26 @@ pub fn find(text: &str) -> Outline {
     build(text, &accepted, &signs)
 }
 
-/// Whether a heading may start right after `c`.
+/// Whether a heading may start right after `c` (U+FEFF is the byte-order mark of a saved file).
 fn opens_after(c: char) -> bool {
     c.is_whitespace()
+        || c == '\u{FEFF}'
         || matches!(
             c,
             '。' | '；' | '：' | '！' | '？' | ';' | ':' | '!' | '?' | '）' | ')' | '】'
         )
 }
 
+/// Bullets, stars, arrows, dingbats and emoji that pages put before a heading.
+fn is_symbol(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2022}' | '\u{2190}'..='\u{2BFF}' | '\u{FE0F}' | '\u{1F000}'..='\u{1FAFF}'
+    )
+}
+
 /// What follows a marker must not make it a number in prose.
-fn follows_well(level: u8, after: &str) -> bool {
+fn follows_well(level: u8, ordinal: u32, after: &str) -> bool {
     let next = after.chars().next();
     match level {
         // `1.5倍`, `3.x`; an English `1. Introduction` is not a 公文 heading either.
@@ -182,14 +221,22 @@ fn follows_well(level: u8, after: &str) -> bool {
             let word = after.trim_start_matches([' ', '\t']).chars().next();
             !next.is_some_and(char::is_numeric) && !word.is_some_and(|c| c.is_ascii_alphanumeric())
         }
-        // `一、二、三产业` lists numbers, it does not head a section.
+        // `一、二、三产业` and `一、二类疫苗` list numbers, they do not head a section.
         1 => {
-            let rest = after
-                .trim_start_matches(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']);
-            !(rest.len() < after.len() && rest.starts_with('、'))
+            let rest = after.trim_start_matches(is_numeral);
+            let numerals = &after[..after.len() - rest.len()];
+            numerals.is_empty()
+                || !rest.starts_with('、')
+                    && chinese_number(numerals) != Some(ordinal.saturating_add(1))
         }
-        // `（一）项` cites a clause.
-        _ => !after.starts_with(['项', '款', '条']),
+        // `（一）项` cites a clause; `（一）、（二）项` and `（1）（2）` list clauses.
+        _ => {
+            !after.starts_with(['项', '款', '条', '、'])
+                && !after
+                    .strip_prefix(['（', '('])
+                    .and_then(bracketed)
+                    .is_some_and(|(l, _, _)| l == level)
+        }
     }
 }
 
@@ -239,7 +286,7 @@ fn build(
     for (i, &(level, ordinal, start, marker_end)) in accepted.iter().enumerate() {
         let limit = accepted.get(i + 1).map_or(text.len(), |a| a.2);
         let words_from = skip_spaces(text, marker_end, limit);
-        let title_end = title::title_end(text, words_from, limit);
+        let title_end = title::title_end(text, words_from, limit, level);
         sections.push(Section {
             level,
             ordinal,
@@ -305,7 +352,7 @@ fn build(
 
 fn skip_spaces(text: &str, from: usize, limit: usize) -> usize {
     let rest = text.get(from..limit).unwrap_or("");
-    from + (rest.len() - rest.trim_start_matches([' ', '\u{3000}', '\t']).len())
+    from + (rest.len() - markup::trim_start(rest, |c| matches!(c, ' ' | '\u{3000}' | '\t')).len())
 }
 
 #[cfg(test)]

@@ -387,3 +387,29 @@ fn hostile_inputs_do_not_panic_and_stay_linear() {
     }
     assert_eq!(find(&many, &[], &Document::default()).len(), 5_000);
 }
+
+#[test]
+fn a_note_right_after_a_heading_assigns_the_heading() {
+    let text = "一、总体要求\n（六）完善政府采购政策措施（财政部牵头，国家发展改革委配合）。\n（七）加快发展。（商务部牵头，各地区各部门按职责分工负责）";
+    let outline = notice_lens::sections::find(text);
+    let found = find(text, &outline.sections, &Document::default());
+    assert_eq!(found.len(), 2);
+    assert_eq!(
+        &text[found[0].scope_start..found[0].start],
+        "完善政府采购政策措施"
+    );
+    assert_eq!(&text[found[1].scope_start..found[1].start], "加快发展。");
+    let names: Vec<(&str, DepartmentKind)> = found[1]
+        .departments
+        .iter()
+        .map(|d| (d.name.as_str(), d.kind))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("商务部", DepartmentKind::Department),
+            ("各地区", DepartmentKind::Collective),
+            ("各部门", DepartmentKind::Collective)
+        ]
+    );
+}

@@ -365,4 +365,9 @@ fn provincial_names_expand_with_the_province() {
         Some("广西壮族自治区发展和改革委员会")
     );
     assert_eq!(Locality::from_doc_number("国办发〔2017〕4号"), None);
+    let sc = Locality::from_name("四川省人民政府办公厅").unwrap();
+    assert_eq!(
+        provincial("省经信厅", &sc).as_deref(),
+        Some("四川省经济和信息化厅")
+    );
 }

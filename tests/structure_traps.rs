@@ -187,3 +187,177 @@ fn a_large_scrape_is_read_in_near_linear_time() {
         started.elapsed()
     );
 }
+
+/// A level-1 title glued to the first sentence of its body, as a line-break-free scrape leaves it.
+/// The seam is found by word classes (who acts, 本通知, 将, a subject with 是; quotations kept
+/// whole), never by knowing the title.
+#[test]
+fn glued_level_one_titles_are_cut_at_the_body() {
+    let cases = [
+        (
+            "总体要求随着全球创新创业进入新阶段，我国面临新的机遇。",
+            "总体要求",
+        ),
+        (
+            "加大财税支持落实社会领域公益性项目税收优惠政策。",
+            "加大财税支持",
+        ),
+        ("经费管理中央财政统筹现有资金，支持实施。", "经费管理"),
+        (
+            "切实打通政策落实“最后一公里”各地区、各部门要把思想统一起来。",
+            "切实打通政策落实“最后一公里”",
+        ),
+        (
+            "实施“三大攻坚战”打好防范化解重大风险攻坚战。",
+            "实施“三大攻坚战”",
+        ),
+        ("深化“放管服”改革进一步减少审批事项。", "深化“放管服”改革"),
+        (
+            "推进“互联网+政务服务”建设依托国家政务服务平台推进。",
+            "推进“互联网+政务服务”建设",
+        ),
+        (
+            "完善财政支持政策中央财政通过现有渠道给予支持。",
+            "完善财政支持政策",
+        ),
+        (
+            "充分认识做好新形势下就业创业工作的重要意义就业是最大的民生。",
+            "充分认识做好新形势下就业创业工作的重要意义",
+        ),
+        ("其他本通知自印发之日起施行。", "其他"),
+        ("加强督促检查国务院办公厅将适时组织督查。", "加强督促检查"),
+        ("强化考核评价将落实情况纳入考核。", "强化考核评价"),
+        ("总体要求坚持改革创新。", "总体要求"),
+    ];
+    let pre = "国务院关于测试的意见国发〔2018〕1号各省、自治区、直辖市人民政府：现提出以下意见。";
+    for (body, want) in cases {
+        for marker in ["五、", "二十、"] {
+            let text = format!("{pre}{marker}{body}");
+            let h = heads(&text);
+            assert_eq!(h.first().and_then(|x| x.2.as_deref()), Some(want), "{text}");
+        }
+    }
+}
+
+#[test]
+fn enumerated_markers_are_not_headings() {
+    let text = "一、总体要求坚持改革创新。（一）、（二）项所需资金由中央财政承担。（1）（2）两类除外。具体包括：一、二类疫苗管理。";
+    assert_eq!(heads(text), [(1, 1, t("总体要求"))]);
+}
+
+#[test]
+fn markup_and_symbols_before_a_marker_start_a_line() {
+    let text = "<p>一、总体要求</p><p>（一）指导思想。内容。</p>\n<h3>二、</h3>重点任务\n★三、保障措施\n😀四、组织实施";
+    let h = heads(text);
+    let levels: Vec<(u8, u32)> = h.iter().map(|x| (x.0, x.1)).collect();
+    assert_eq!(levels, [(1, 1), (2, 1), (1, 2), (1, 3), (1, 4)]);
+    assert_eq!(h[0].2, t("总体要求"));
+    assert_eq!(h[3].2, t("保障措施"));
+    // Prose symbols and closing tags mid-sentence still refuse a number.
+    assert!(heads("推动★一、二产业发展。").is_empty());
+}
+
+#[test]
+fn an_item_that_opens_with_a_deadline_has_no_title() {
+    let text = "1．推行企业登记全程电子化。\n（1）2019年底前实现企业登记全程网上办理。\n（2）推广电子营业执照，与纸质执照具有同等效力。";
+    assert_eq!(
+        heads(text),
+        [
+            (3, 1, t("推行企业登记全程电子化")),
+            (4, 1, None),
+            (4, 2, None)
+        ]
+    );
+}
+
+#[test]
+fn a_heading_right_after_a_glued_signature_is_found() {
+    let text = "现将有关事项通知如下。国务院办公厅2019年8月12日一、重点任务（一）任务甲。内容。";
+    assert_eq!(heads(text), [(1, 1, t("重点任务")), (2, 1, t("任务甲"))]);
+}
+
+#[test]
+fn addressees_may_end_in_another_name_in_brackets() {
+    let text = "教育部关于做好招生工作的通知\n教学〔2018〕3号\n各省、自治区、直辖市教育厅（教委）、财政厅（局），新疆生产建设兵团教育局：\n现将有关事项通知如下。";
+    let doc = document::read(text, &sections::find(text).sections);
+    assert_eq!(
+        doc.addressees,
+        [
+            "各省、自治区、直辖市教育厅（教委）、财政厅（局）",
+            "新疆生产建设兵团教育局"
+        ]
+    );
+}
+
+#[test]
+fn page_labels_are_read_as_fields_not_as_title() {
+    let text = "标题：国务院办公厅关于测试工作的通知\n发文字号：国办发〔2019〕11号\n发布日期：2019年02月01日\n国务院办公厅关于测试工作的通知\n国办发〔2019〕11号\n各省、自治区、直辖市人民政府：\n现将有关事项通知如下。\n国务院办公厅\n2019年1月24日";
+    let doc = document::read(text, &sections::find(text).sections);
+    assert_eq!(doc.title.as_deref(), Some("国务院办公厅关于测试工作的通知"));
+    assert_eq!(doc.issuer.as_deref(), Some("国务院办公厅"));
+    assert_eq!(doc.addressees, ["各省、自治区、直辖市人民政府"]);
+    assert_eq!(doc.published.as_deref(), Some("2019-02-01"));
+    assert_eq!(doc.date.as_deref(), Some("2019-01-24"));
+
+    let table = "索引号：000014349/2019-00011\n发文机关：国务院办公厅\n成文日期：2019年01月24日\n标题：国务院办公厅关于测试工作的通知\n现将有关事项通知如下。";
+    let doc = document::read(table, &sections::find(table).sections);
+    assert_eq!(doc.title.as_deref(), Some("国务院办公厅关于测试工作的通知"));
+    assert_eq!(doc.date.as_deref(), Some("2019-01-24"));
+
+    for sep in ["", "\u{3000}"] {
+        let text = format!("发布日期:2018-03-12{sep}教育部　财政部关于实施培训计划的通知{sep}教师〔2018〕5号{sep}各省教育厅：{sep}现将有关事项通知如下。");
+        let doc = document::read(&text, &sections::find(&text).sections);
+        assert_eq!(
+            doc.title.as_deref(),
+            Some("教育部　财政部关于实施培训计划的通知"),
+            "{text}"
+        );
+        assert_eq!(doc.issuer.as_deref(), Some("教育部　财政部"));
+        assert_eq!(doc.published.as_deref(), Some("2018-03-12"));
+    }
+
+    let text = "\u{FEFF}国务院关于测试的通知\n国发〔2018〕1号\n";
+    let doc = document::read(text, &sections::find(text).sections);
+    assert_eq!(doc.title.as_deref(), Some("国务院关于测试的通知"));
+    assert_eq!(doc.issuer.as_deref(), Some("国务院"));
+}
+
+#[test]
+fn html_tags_break_lines_for_fields() {
+    let text = "国务院办公厅关于印发工作方案的通知<br>国办发〔2019〕11号<br>各省、自治区、直辖市人民政府，国务院各部委：<br>现印发给你们。&nbsp;<br>国务院办公厅<br>2019年1月24日<br>（此件公开发布）<br>";
+    let doc = document::read(text, &sections::find(text).sections);
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("国务院办公厅关于印发工作方案的通知")
+    );
+    assert_eq!(
+        doc.addressees,
+        ["各省、自治区、直辖市人民政府", "国务院各部委"]
+    );
+    assert_eq!(doc.date.as_deref(), Some("2019-01-24"));
+    assert_eq!(doc.note.as_deref(), Some("（此件公开发布）"));
+}
+
+#[test]
+fn latin_o_in_a_chinese_year_and_joint_signatures() {
+    let text = "国务院关于测试的意见\n各省人民政府：\n现提出以下意见。\n一、组织实施\n各地要加强领导。\n教育部　财政部\n二O一六年三月二十日";
+    let outline = sections::find(text);
+    let doc = document::read(text, &outline.sections);
+    assert_eq!(doc.date.as_deref(), Some("2016-03-20"));
+    let body = &text[..outline.sections[0].end];
+    assert!(body.ends_with("各地要加强领导。\n"), "{body:?}");
+}
+
+#[test]
+fn a_wrapped_documents_author_on_its_own_line_is_its_issuer() {
+    let text = "浙江省人民政府办公厅转发省发展改革委关于加快推进数字经济发展若干意见的通知\n浙政办发〔2018〕52号\n各市人民政府：\n省发展改革委《关于加快推进数字经济发展的若干意见》已经省政府同意，现转发给你们。\n浙江省人民政府办公厅\n2018年6月20日\n关于加快推进数字经济发展的若干意见\n省发展改革委\n为深入实施数字经济“一号工程”，提出如下意见。";
+    for form in [text.to_string(), text.replace('\n', "")] {
+        let doc = document::read(&form, &sections::find(&form).sections);
+        assert_eq!(doc.forwarded.len(), 1);
+        assert_eq!(
+            doc.forwarded[0].issuer.as_deref(),
+            Some("省发展改革委"),
+            "{form}"
+        );
+    }
+}

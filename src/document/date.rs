@@ -13,8 +13,8 @@ pub(crate) struct WrittenDate {
 }
 
 /// Every 成文日期 in `text`, in either numeral system: `2017年5月10日`, `二〇一六年三月五日`.
-/// Chinese year digits come with 〇, ○ (U+25CB), 零 or a full-width Ｏ for zero, because scrapes
-/// and typists use all four.
+/// Chinese year digits come with 〇, ○ (U+25CB), 零, a full-width Ｏ or a Latin O for zero
+/// (`二O一六年`), because scrapes and typists use all five.
 ///
 /// A scan from each 年, not a regex: the crate's regex build has only the PikeVM, which is too
 /// slow for a 50 MB paste.
@@ -134,7 +134,7 @@ fn arabic(s: &str) -> Option<u32> {
 
 fn chinese_digit(c: char) -> Option<u32> {
     Some(match c {
-        '〇' | '○' | '零' | 'Ｏ' | '０' => 0,
+        '〇' | '○' | '零' | 'Ｏ' | '０' | 'O' | 'o' => 0,
         '一' => 1,
         '二' => 2,
         '三' => 3,

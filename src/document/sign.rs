@@ -36,25 +36,56 @@ pub(crate) fn signatures(text: &str) -> Vec<Signature> {
         if PROSE_AFTER.iter().any(|p| after.starts_with(p)) {
             continue;
         }
-        let before = text[..m.start].trim_end_matches([' ', '\t', '\u{3000}', '\r', '\n']);
+        // `国务院办公厅<br>2019年1月24日`: a tag breaks the line as a line break does.
+        let before = super::markup::trim_end(&text[..m.start], char::is_whitespace);
         let issuer = issuer_before(before);
         // A bare date counts only on a line of its own, as after a signature on the previous
         // line that scrapes sometimes drop.
         let bare_ok = before.len() < m.start
-            && (after.is_empty() || after.starts_with(['\n', '\r', '（', '(']));
+            && (after.is_empty()
+                || after.starts_with(['\n', '\r', '（', '('])
+                || super::markup::len_at(after) > 0);
         if issuer.is_none() && !bare_ok {
             continue;
         }
-        let start = issuer.map_or(m.start, |(s, _)| s);
+        let joint = issuer.map(|(s, _)| joint_start(before, s));
+        let start = joint.unwrap_or(m.start);
         out.push(Signature {
             start,
             date_start: m.start,
             end: m.end,
-            issuer: issuer.map(|(_, name)| name.to_string()),
+            // Joint names keep one ideographic space between them, as a signature line sets them.
+            issuer: joint.map(|s| {
+                before[s..]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join("\u{3000}")
+            }),
             date: m.iso,
         });
     }
     out
+}
+
+/// Where the names of a joint signature start, `教育部　财政部` or one name a line: each earlier
+/// name stands alone between white space and a boundary, so the body's last sentence never joins.
+fn joint_start(before: &str, mut start: usize) -> usize {
+    for _ in 0..4 {
+        let head = &before[..start];
+        let trimmed = head.trim_end_matches(char::is_whitespace);
+        if trimmed.len() == head.len() {
+            break;
+        }
+        let Some((s, name)) = issuer_before(trimmed) else {
+            break;
+        };
+        let alone = trimmed[..s].chars().next_back().map_or(true, is_boundary);
+        if !alone || name.chars().count() > 20 {
+            break;
+        }
+        start = s;
+    }
+    start
 }
 
 /// The body's name that ends `before`: back to a sentence boundary, at most 30 characters.
@@ -109,7 +140,7 @@ fn is_han(c: char) -> bool {
 }
 
 fn is_boundary(c: char) -> bool {
-    c.is_whitespace() || "。；！？，：、;!?:“《（(".contains(c)
+    c.is_whitespace() || "。；！？，：、;!?:“《（(<>".contains(c)
 }
 
 #[cfg(test)]

@@ -34,17 +34,31 @@ const STRONG_ENDS: [&str; 30] = [
 ];
 
 /// Endings that close many headings but also occur inside longer ones.
-const LOOSE_ENDS: [&str; 62] = [
-    "工作", "制度", "体制", "作用", "模式", "效能", "效率", "服务", "改革", "发展", "创新", "管理",
-    "监管", "方式", "政策", "支持", "力度", "质量", "安全", "督查", "考核", "宣传", "引导", "协调",
-    "合作", "开放", "布局", "结构", "产业", "设施", "平台", "空间", "基础", "队伍", "人才", "条件",
-    "范围", "内容", "问题", "程序", "标准", "规范", "秩序", "权益", "责任", "动能", "经济", "主体",
-    "氛围", "生态", "治理", "评估", "监督", "投入", "升级", "转型", "融合", "共享", "应用", "试点",
-    "示范", "组织",
+const LOOSE_ENDS: [&str; 66] = [
+    "检查", "评价", "保护", "激励", "工作", "制度", "体制", "作用", "模式", "效能", "效率", "服务",
+    "改革", "发展", "创新", "管理", "监管", "方式", "政策", "支持", "力度", "质量", "安全", "督查",
+    "考核", "宣传", "引导", "协调", "合作", "开放", "布局", "结构", "产业", "设施", "平台", "空间",
+    "基础", "队伍", "人才", "条件", "范围", "内容", "问题", "程序", "标准", "规范", "秩序", "权益",
+    "责任", "动能", "经济", "主体", "氛围", "生态", "治理", "评估", "监督", "投入", "升级", "转型",
+    "融合", "共享", "应用", "试点", "示范", "组织",
 ];
 
 /// Words that open a body paragraph and almost never sit inside a heading.
-const STRONG_OPENERS: [&str; 28] = [
+const STRONG_OPENERS: [&str; 40] = [
+    // Who acts, named at the start of the body: a heading names a task, not an actor.
+    "中央财政",
+    "中央预算",
+    "国务院",
+    "地方各级",
+    "省级",
+    // The notice itself, in its closing clauses.
+    "本通知",
+    "本意见",
+    "本办法",
+    "本方案",
+    "本规定",
+    "本细则",
+    "本决定",
     "随着",
     "当前",
     "近年来",
@@ -76,7 +90,13 @@ const STRONG_OPENERS: [&str; 28] = [
 ];
 
 /// Words that open many body paragraphs but also begin some headings.
-const LOOSE_OPENERS: [&str; 53] = [
+const LOOSE_OPENERS: [&str; 59] = [
+    "加大",
+    "做好",
+    "抓好",
+    "打好",
+    "依托",
+    "利用",
     "加快",
     "推进",
     "推动",
@@ -142,18 +162,33 @@ enum Stop {
 }
 
 /// The end (byte offset) of the title that starts at `from`, or `None` when the item has no title.
-/// `limit` is where the next heading starts.
-pub(super) fn title_end(text: &str, from: usize, limit: usize) -> Option<usize> {
+/// `limit` is where the next heading starts; `level` is the heading's (1 for 一、).
+pub(super) fn title_end(text: &str, from: usize, limit: usize, level: u8) -> Option<usize> {
     let rest = text.get(from..limit.max(from))?;
     let mut chars: Vec<(usize, char)> = Vec::new();
     let mut stop = Stop::Clean;
+    // A comma or bracket inside “…” or 《…》 belongs to the quotation, not to the title; a quote
+    // that does not close before the end of its sentence is damage and shields nothing.
+    let mut quoted_until = 0;
     for (i, c) in rest.char_indices() {
         if chars.len() >= MAX_SCAN {
             stop = Stop::Overflow;
             break;
         }
+        if i < quoted_until {
+            chars.push((from + i, c));
+            continue;
+        }
+        if let Some(close) = match c {
+            '“' => Some('”'),
+            '《' => Some('》'),
+            _ => None,
+        } {
+            quoted_until = closing(&rest[i..], close).map_or(0, |j| i + j);
+        }
         let kind = match c {
             '\n' | '\r' => Some(Stop::Clean),
+            '<' | '&' if crate::document::markup::len_at(&rest[i..]) > 0 => Some(Stop::Clean),
             c if c.is_whitespace() => Some(Stop::Clean),
             '。' | '；' | '：' | '！' | '？' | ';' | ':' | '!' | '?' | '（' | '(' | '—' | '…' => {
                 Some(Stop::Sentence)
@@ -174,36 +209,78 @@ pub(super) fn title_end(text: &str, from: usize, limit: usize) -> Option<usize> 
     let end_all = chars.last().map(|&(i, c)| i + c.len_utf8())?;
     let words = &text[from..end_all];
     let seam = |min: u8| best_seam(words, min).map(|cut| from + cut);
+    // A 一、 heading closed by 。 is unusual in itself: it is far more often a title glued to the
+    // first sentence of its body than a title written with a full stop, so a weaker seam will do.
+    let short_bar = if level == 1 { 4 } else { 6 };
     match stop {
         Stop::Sentence if is_sentence(words) => seam(3),
         Stop::Clean if n <= MAX_TITLE => Some(end_all),
-        Stop::Sentence if n < SHORT => seam(6).or(Some(end_all)),
+        Stop::Sentence if n < SHORT => seam(short_bar).or(Some(end_all)),
         Stop::Sentence => seam(3).or((n <= MAX_TITLE).then_some(end_all)),
         Stop::Clean | Stop::Comma | Stop::Overflow => seam(3),
     }
+}
+
+/// Where `close` ends a quotation opened at the start of `s`: within a title's length and before
+/// any end of sentence or line.
+fn closing(s: &str, close: char) -> Option<usize> {
+    for (k, (j, c)) in s.char_indices().enumerate() {
+        if k > MAX_TITLE || matches!(c, '。' | '；' | '！' | '？' | '\n' | '\r') {
+            return None;
+        }
+        if c == close {
+            return Some(j);
+        }
+    }
+    None
 }
 
 /// The byte offset in `words` of the best title/body seam scoring at least `min`.
 fn best_seam(words: &str, min: u8) -> Option<usize> {
     let mut best: Option<(u8, usize)> = None;
     let mut chars_before = 0;
-    for (i, _) in words.char_indices() {
+    // Open “ and 《 in the words so far: a quotation is never split.
+    let mut quoted = 0u8;
+    let mut prev: Option<char> = None;
+    for (i, c) in words.char_indices() {
         chars_before += 1;
+        match prev {
+            Some('“' | '《') => quoted = quoted.saturating_add(1),
+            Some('”' | '》') => quoted = quoted.saturating_sub(1),
+            _ => {}
+        }
+        prev = Some(c);
         // A title has at least two characters and at most thirty.
-        if chars_before <= 2 || chars_before > 31 {
+        if chars_before <= 2 || chars_before > 31 || quoted > 0 {
             continue;
         }
         let (left, right) = words.split_at(i);
-        if starts_with_any(right, &STRONG_ENDS)
-            || right.starts_with(['和', '与', '及', '、', '的', '等', '之', '”'])
+        // A body seldom opens on a quotation; a title often contains one.
+        if right.starts_with(['和', '与', '及', '、', '的', '等', '之', '”', '》', '“', '《'])
+            // 形势下, 框架内: a place word binds to the noun before it.
+            || right.starts_with(['下', '中', '上', '内', '外', '间']) && opener_score(right) == 0
         {
             continue;
         }
-        let l = ending_score(left);
+        let quote_closed = left.ends_with(['”', '》']);
+        // `落实` both ends titles and opens bodies: `加大财税支持|落实社会领域……`.
+        let strong_verb = starts_with_any(right, &["落实"]);
+        if (starts_with_any(right, &STRONG_ENDS) && !strong_verb)
+            || quote_closed && starts_with_any(right, &LOOSE_ENDS)
+        {
+            continue;
+        }
+        // A quoted slogan closes a title as surely as 要求 does: `实施“三大攻坚战”|打好……`.
+        let l = if quote_closed || is_title_word(left) {
+            3
+        } else {
+            ending_score(left)
+        };
         // A strong ending may stand alone: `……的重大意义服务业是……` has no opener after it.
         let r = match opener_score(right) {
             0 if l == 3 => 0,
             0 => continue,
+            r if strong_verb => r - 1,
             r => r,
         };
         if l == 0 || l + r < min {
@@ -216,8 +293,18 @@ fn best_seam(words: &str, min: u8) -> Option<usize> {
     best.map(|(_, i)| i)
 }
 
+/// Headings that are one word and end nothing: `七、其他`, `附则`.
+fn is_title_word(left: &str) -> bool {
+    matches!(left, "其他" | "其它" | "附则" | "总则")
+}
+
 /// Whether words closed by 。 are a sentence with a predicate (要, 是, 必须 …) rather than a title.
 fn is_sentence(words: &str) -> bool {
+    // `2019年底前实现……`: a task with a deadline, not a title.
+    let digits = words.len() - words.trim_start_matches(|c: char| c.is_numeric()).len();
+    if digits > 0 && words[digits..].starts_with('年') {
+        return true;
+    }
     if ["必须", "应当", "已经", "不得"]
         .iter()
         .any(|w| words.contains(w))
@@ -260,15 +347,25 @@ fn opener_score(right: &str) -> u8 {
         .iter()
         .find(|w| same_first(w, right) && right.starts_with(*w))
     {
-        // One-character openers (要, 在, 将 …) are weaker: they also begin ordinary words.
-        if w.chars().count() == 1 {
+        // One-character openers (要, 在, 对 …) are weaker: they also begin ordinary words. 将
+        // begins almost none that a title would use.
+        if w.chars().count() == 1 && *w != "将" {
             1
         } else {
             2
         }
+    } else if right.chars().skip(1).take(3).any(|c| c == '是')
+        && !right.chars().take_while(|&c| c != '是').any(|c| !is_han(c))
+    {
+        // `……的重要意义|就业是最大的民生`: a short subject and 是 open a defining sentence.
+        2
     } else {
         0
     }
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{20000}'..='\u{2FFFF}')
 }
 
 // `best_seam` tries some 200 words at each of up to 30 places per heading. Comparing one decoded
@@ -294,7 +391,7 @@ mod tests {
     use super::*;
 
     fn title(s: &str) -> Option<&str> {
-        title_end(s, 0, s.len()).map(|e| &s[..e])
+        title_end(s, 0, s.len(), 2).map(|e| &s[..e])
     }
 
     #[test]
