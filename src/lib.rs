@@ -146,7 +146,7 @@ pub fn analyze_bytes(text: &str, options: &Options) -> Result<Report, AnalyzeErr
     let outline = sections::find(text);
     let document = document::read(text, &outline.sections);
     let mut attributions = attributions::find(text, &outline.sections, &document);
-    let found = repeats::find(text, options);
+    let found = repeats::find_with_sections(text, &outline.sections, options);
     copies::link_attributions(text, &mut attributions, &found.repeats);
 
     let stats = Stats {

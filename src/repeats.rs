@@ -2,18 +2,21 @@
 //!
 //! ## How
 //! 1. The text is cut into units ([`units`]): sentences and clause-ended runs, parenthesised notes,
-//!    and heading-led runs. Each unit is normalised (width folded, white space removed) and interned
+//!    and the headings the structure analysis found, each a unit of its own even where it runs
+//!    straight into the next sentence. Each unit is normalised (width folded, white space removed) and interned
 //!    to an ID, so `，`/`,` and `（`/`(` and stray white space never make two copies differ.
 //! 2. Over the ID sequence, a suffix array gives each unit's longest previous factor ([`suffix_array`]):
 //!    the longest run of units starting here that also occurs earlier. A greedy left-to-right parse
 //!    (LZ77) takes every such run of at least `min_repeat_chars` counted characters as a copy.
 //!    Copies are grouped by content; the earliest occurrence is the original.
-//! 3. Units left over are compared with earlier units for edited copies ([`near`]).
+//! 3. Units left over are compared with earlier units for edited copies ([`near`]). An exact copy
+//!    next to an edited one, of the originals next to each other, is part of one edited passage.
 //! 4. A copy's extent is settled by extension ([`extend`]): over the short units that follow (precede)
 //!    it when they also follow (precede) its original once the other copies are out, and, when
 //!    near-duplicates are dropped, over the short units around an edited copy. An "original" that
 //!    lies in another copy is first resolved to where its text first occurs as kept text.
-//! 5. The copies are removed, and the result is analysed again until nothing more is removed. The
+//! 5. The copies are removed (with their trailing white space only where white space precedes them,
+//!    so that no removal joins two paragraphs), and the result is analysed again until nothing more is removed. The
 //!    later passes reuse the units of the one before and cut the text again only around the places
 //!    where copies were taken out ([`carry`]), so each costs a fraction of the first.
 //!
@@ -26,10 +29,11 @@
 //! again always removes nothing.
 
 //! ## What is not damage
-//! A unit that is only a parenthesised note (`（责任单位：省科技厅、省教育厅）`) or only punctuation
-//! may be carried inside a copy but never begins one, and it counts for nothing towards
-//! `min_repeat_chars`. Headings are carried by the sentence they lead, so a marker such as `（一）`
-//! or `二、` is never a repeat of its own.
+//! A unit that is only a parenthesised note (`（责任单位：省科技厅、省教育厅）`), only punctuation or
+//! only markup (`</p><p style="text-indent:2em">`) may be carried inside a copy but never begins
+//! one, and it counts for nothing towards `min_repeat_chars`. A heading is a unit of its own, so a
+//! marker such as `（一）` or `二、` (a character or two) is never a repeat on its own, and a heading
+//! is compared with headings only when edited copies are looked for.
 
 mod near;
 mod suffix_array;
@@ -37,7 +41,7 @@ mod units;
 
 use std::borrow::Cow;
 
-use crate::report::{Dedup, Occurrence, Repeat, Span};
+use crate::report::{Dedup, Occurrence, Repeat, Section, Span};
 use crate::Options;
 use units::{FxHashMap, Norms, Segmenter, Unit};
 
@@ -53,24 +57,59 @@ pub struct Found {
 /// A bound on the re-analysis loop for adversarial input; real scrapes need one or two passes.
 const MAX_PASSES: usize = 16;
 
-/// Finds repeated passages in `text` and removes the copies.
+/// Finds repeated passages in `text` and removes the copies, cutting units at the headings that
+/// [`crate::sections::find`] finds in `text`.
 pub fn find(text: &str, options: &Options) -> Found {
+    find_with_sections(text, &crate::sections::find(text).sections, options)
+}
+
+/// [`find`], with the headings of `text` already found: every heading (`start..heading_end`) is a
+/// unit of its own, so that neither its copies nor the sentence it runs into differ by it.
+pub fn find_with_sections(text: &str, sections: &[Section], options: &Options) -> Found {
+    // A heading without a title is a bare marker glued to the words it numbers, and where those
+    // words begin is a guess that its copies need not share: it starts a unit, and ends none.
+    let mut headings: Vec<(usize, usize)> = sections
+        .iter()
+        .map(|s| match s.title {
+            Some(_) => (s.start, s.heading_end),
+            None => (s.start, s.start),
+        })
+        .filter(|&(start, end)| start <= end && end <= text.len() && text.is_char_boundary(start))
+        .filter(|&(_, end)| text.is_char_boundary(end))
+        .collect();
+    headings.sort_unstable();
+    // Disjoint, as the segmenter needs: a heading that overlaps the one before it is dropped.
+    let mut last_end = 0;
+    headings.retain(|&(start, end)| {
+        let keep = start >= last_end;
+        if keep {
+            last_end = end;
+        }
+        keep
+    });
     let mut removed: Vec<Span> = Vec::new();
     let mut repeats: Vec<Repeat> = Vec::new();
     let mut current: Cow<str> = Cow::Borrowed(text);
     let mut segmenter = Segmenter::new(text.len());
     let mut units = Vec::new();
-    segmenter.run(text, 0, &mut units, |_| false);
+    segmenter.run(text, &headings, 0, &mut units, |_| false);
+    // Whether a pass kept an exact copy as part of an edited passage.
+    let mut kept_exact = false;
     for pass in 0..MAX_PASSES {
-        // Kept near-duplicates found again in later passes would be reported twice.
-        let near = options.near_duplicates && (pass == 0 || options.drop_near_duplicates);
+        // Kept near-duplicates are reported from the first pass only, and looked for again only
+        // when an exact copy was kept with one: a later pass that did not see the edit would take
+        // that copy out after all. (Looking on every pass cost a third more time.)
+        let near =
+            options.near_duplicates && (pass == 0 || options.drop_near_duplicates || kept_exact);
         let found = analyse(&current, &units, segmenter.norms(), options, near);
+        kept_exact |= found.kept_exact;
         let finished = found.removed.is_empty();
         let next = if finished {
             None
         } else {
             let next = without(&current, &found.removed);
-            units = carry(&mut segmenter, &units, &found.removed, &next);
+            headings = moved_headings(&headings, &found.removed);
+            units = carry(&mut segmenter, &headings, &units, &found.removed, &next);
             Some(next)
         };
         if pass == 0 {
@@ -108,12 +147,35 @@ pub fn find(text: &str, options: &Options) -> Found {
     }
 }
 
+/// The headings that are left once the `removed` spans are taken out, in the shorter text.
+fn moved_headings(headings: &[(usize, usize)], removed: &[Span]) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(headings.len());
+    let (mut shift, mut r) = (0, 0);
+    for &(start, end) in headings {
+        while r < removed.len() && removed[r].end <= start {
+            shift += removed[r].len();
+            r += 1;
+        }
+        if r < removed.len() && removed[r].start < end {
+            continue;
+        }
+        out.push((start - shift, end - shift));
+    }
+    out
+}
+
 /// The units of `next`, which is `previous` (cut into `units`) without the `removed` spans, each
-/// a run of whole units. Kept units are carried over, moved; only around each place where a span
-/// was taken out is the text cut again, up to where the cutting meets the old boundaries (see
-/// [`Segmenter::run`]). Cutting all of `next` again cost as much as the first pass's cutting,
-/// on every pass.
-fn carry(segmenter: &mut Segmenter, units: &[Unit], removed: &[Span], next: &str) -> Vec<Unit> {
+/// the whole units of a copy (with or without its trailing white space). Kept units are carried
+/// over, moved; only around each place where a span was taken out is the text cut again, up to
+/// where the cutting meets the old boundaries (see [`Segmenter::run`]). Cutting all of `next`
+/// again cost as much as the first pass's cutting, on every pass. `headings` are in `next`.
+fn carry(
+    segmenter: &mut Segmenter,
+    headings: &[(usize, usize)],
+    units: &[Unit],
+    removed: &[Span],
+    next: &str,
+) -> Vec<Unit> {
     // Kept units with how far they move, and the places in `next` where spans were taken out.
     let mut kept: Vec<(Unit, usize)> = Vec::with_capacity(units.len());
     let mut seams: Vec<usize> = Vec::with_capacity(removed.len());
@@ -157,7 +219,7 @@ fn carry(segmenter: &mut Segmenter, units: &[Unit], removed: &[Span], next: &str
         } else {
             out.last().map_or(0, |u: &Unit| u.end)
         };
-        done = segmenter.run(next, from, &mut out, |at| {
+        done = segmenter.run(next, headings, from, &mut out, |at| {
             at > seam && starts.binary_search(&at).is_ok()
         });
         k = starts.partition_point(|&s| s < done);
@@ -167,7 +229,7 @@ fn carry(segmenter: &mut Segmenter, units: &[Unit], removed: &[Span], next: &str
     {
         let mut again = Segmenter::new(next.len());
         let mut all = Vec::new();
-        again.run(next, 0, &mut all, |_| false);
+        again.run(next, headings, 0, &mut all, |_| false);
         let shape = |u: &Unit| {
             (
                 u.start,
@@ -176,6 +238,7 @@ fn carry(segmenter: &mut Segmenter, units: &[Unit], removed: &[Span], next: &str
                 u.end,
                 u.counted,
                 u.formulaic,
+                u.heading,
             )
         };
         debug_assert!(
@@ -196,6 +259,8 @@ fn carry(segmenter: &mut Segmenter, units: &[Unit], removed: &[Span], next: &str
 struct Pass {
     repeats: Vec<(Repeat, bool)>,
     removed: Vec<Span>,
+    /// Whether an exact copy was kept as part of an edited passage.
+    kept_exact: bool,
 }
 
 /// A copy: units `first..=last`, of the passage first occurring at `original_first..=original_last`
@@ -290,6 +355,56 @@ fn extend(
     }
 }
 
+/// Takes into an edited copy the heading it runs on from, when that heading is an edited copy of
+/// the heading before the original. Where a glued heading ends is the structure analysis's guess
+/// from the words, and an edit in the title can move it (`一、充分认识推进大众创业、落实` +
+/// `创新的重要意义——推进……`): heading and sentence are compared joined, as they were written.
+fn edited_heading(
+    run: &mut Run,
+    units: &[Unit],
+    norms: &Norms,
+    in_copy: &mut [bool],
+    is_original: &[bool],
+    options: &Options,
+) {
+    let Some(before_copy) = run.first.checked_sub(1) else {
+        return;
+    };
+    let Some(before_original) = run.original_first.checked_sub(1) else {
+        return;
+    };
+    if !units[before_copy].heading
+        || !units[before_original].heading
+        || in_copy[before_copy]
+        || is_original[before_copy]
+        || in_copy[before_original]
+    {
+        return;
+    }
+    let joined = |first: usize, last: usize| {
+        let mut out = String::new();
+        for unit in &units[first..=last] {
+            out.push_str(norms.get(unit.id as usize).unwrap_or(""));
+        }
+        out
+    };
+    // Joined, a long sentence would carry any heading over the threshold: the heading must make
+    // the two more alike, as the rest of its own title does, not less.
+    let alone = near::similarity(
+        &joined(run.first, run.last),
+        &joined(run.original_first, run.original_last),
+    );
+    let with_heading = near::similarity(
+        &joined(before_copy, run.last),
+        &joined(before_original, run.original_last),
+    );
+    if with_heading >= options.near_threshold && with_heading > alone {
+        in_copy[before_copy] = true;
+        run.first = before_copy;
+        run.original_first = before_original;
+    }
+}
+
 fn analyse(text: &str, units: &[Unit], norms: &Norms, options: &Options, near: bool) -> Pass {
     let ids: Vec<u32> = units.iter().map(|u| u.id).collect();
     let factors = suffix_array::previous_factors(&ids);
@@ -347,9 +462,9 @@ fn analyse(text: &str, units: &[Unit], norms: &Norms, options: &Options, near: b
 
     let content =
         |first: usize, last: usize| Span::new(units[first].content_start, units[last].content_end);
-    let mut removed = Vec::with_capacity(runs.len());
     let mut repeats: Vec<(Repeat, bool)> = Vec::new();
 
+    let mut kept_exact = false;
     // Each edited copy: the copy with what joined it, its similarity, and the edited unit itself.
     let mut near_runs: Vec<(Run, f64, usize)> = Vec::new();
     let mut is_near_copy = vec![false; units.len()];
@@ -365,6 +480,15 @@ fn analyse(text: &str, units: &[Unit], norms: &Norms, options: &Options, near: b
             is_original[copy.original] = true;
             is_near_copy[copy.copy] = true;
         }
+        let mut absorbed = vec![false; runs.len()];
+        let (mut run_from, mut run_to): (FxHashMap<usize, usize>, FxHashMap<usize, usize>) =
+            Default::default();
+        if !near_copies.is_empty() {
+            for (k, run) in runs.iter().enumerate() {
+                run_from.insert(run.first, k);
+                run_to.insert(run.last, k);
+            }
+        }
         for copy in &near_copies {
             let mut run = Run {
                 first: copy.copy,
@@ -372,6 +496,64 @@ fn analyse(text: &str, units: &[Unit], norms: &Norms, options: &Options, near: b
                 original_first: copy.original,
                 original_last: copy.original,
             };
+            let mut similarity = copy.similarity;
+            // A passage copied with one clause edited (`A；B。` copied as `A；B′。`) is an exact
+            // copy next to an edited one, of originals next to each other in the same order.
+            // Taken apart, the default output would lose `A` and keep `B′`, a fragment; it is one
+            // edited copy, kept or dropped whole.
+            let mut grew = false;
+            loop {
+                let before = run.first.checked_sub(1).and_then(|u| run_to.get(&u));
+                if let Some(&k) = before.filter(|&&k| !absorbed[k]) {
+                    let next_kept = (runs[k].original_last + 1..units.len())
+                        .take(SKIP_LIMIT)
+                        .find(|&u| !in_copy[u]);
+                    if next_kept == Some(run.original_first) && run.original_last < runs[k].first {
+                        absorbed[k] = true;
+                        run.first = runs[k].first;
+                        run.original_first = runs[k].original_first;
+                        grew = true;
+                        continue;
+                    }
+                }
+                let after = run_from.get(&(run.last + 1));
+                if let Some(&k) = after.filter(|&&k| !absorbed[k]) {
+                    let next_kept = (run.original_last + 1..units.len())
+                        .take(SKIP_LIMIT)
+                        .find(|&u| !in_copy[u]);
+                    // The original passage lies wholly before the copy, not in it.
+                    if next_kept == Some(runs[k].original_first)
+                        && runs[k].original_last < run.first
+                    {
+                        absorbed[k] = true;
+                        run.last = runs[k].last;
+                        run.original_last = runs[k].original_last;
+                        grew = true;
+                        continue;
+                    }
+                }
+                break;
+            }
+            if grew {
+                let text_of = |range: std::ops::RangeInclusive<usize>, all: bool| {
+                    let mut out = String::new();
+                    for u in range.filter(|&u| all || !in_copy[u]) {
+                        out.push_str(norms.get(units[u].id as usize).unwrap_or(""));
+                    }
+                    out
+                };
+                let copied = text_of(run.first..=run.last, true);
+                let original = text_of(run.original_first..=run.original_last, false);
+                similarity = near::similarity(&copied, &original).min(0.999);
+                if !options.drop_near_duplicates {
+                    kept_exact = true;
+                    // Kept whole: its exact parts are no copies to take out.
+                    for u in run.first..=run.last {
+                        in_copy[u] = false;
+                        origin_of[u] = u32::MAX;
+                    }
+                }
+            }
             if options.drop_near_duplicates {
                 // An edited sentence breaks a copied passage in two; the short sentences and notes
                 // on either side of it (too short to be copies alone) go with the edited copy.
@@ -385,9 +567,15 @@ fn analyse(text: &str, units: &[Unit], norms: &Norms, options: &Options, near: b
                     &is_original,
                     &mut origin_of,
                 );
+                edited_heading(&mut run, units, norms, &mut in_copy, &is_original, options);
             }
-            near_runs.push((run, copy.similarity, copy.copy));
+            near_runs.push((run, similarity, copy.copy));
         }
+        let mut k = 0;
+        runs.retain(|_| {
+            k += 1;
+            !absorbed[k - 1]
+        });
         if options.drop_near_duplicates && !near_runs.is_empty() {
             // An edited copy that was inserted into an original no longer hides what follows it.
             for run in &mut runs {
@@ -428,8 +616,11 @@ fn analyse(text: &str, units: &[Unit], norms: &Norms, options: &Options, near: b
         });
         groups[group].1.push((content(copy.0, copy.1), 1.0));
     };
+    // Unit ranges taken out, made spans at the end: the white space after one depends on whether
+    // what precedes it is kept (see [`removal`]).
+    let mut taken: Vec<(usize, usize, usize)> = Vec::with_capacity(runs.len());
     for run in &runs {
-        removed.push(Span::new(units[run.first].start, units[run.last].end));
+        taken.push((run.first, run.last, run.original_last));
         let mut piece = run.first;
         for unit in run.first + 1..=run.last + 1 {
             let joined = unit <= run.last && {
@@ -476,7 +667,7 @@ fn analyse(text: &str, units: &[Unit], norms: &Norms, options: &Options, near: b
     let mut near_groups: Vec<(Span, Vec<(Span, f64)>)> = Vec::new();
     for ((run, _, _), copies) in near_runs.iter().zip(copies_of) {
         if options.drop_near_duplicates {
-            removed.push(Span::new(units[run.first].start, units[run.last].end));
+            taken.push((run.first, run.last, run.original_last));
         }
         let group = *group_of
             .entry((run.original_first, run.original_last))
@@ -490,8 +681,34 @@ fn analyse(text: &str, units: &[Unit], norms: &Norms, options: &Options, near: b
         let repeat = repeat(text, original, copies.into_iter());
         repeats.push((repeat, options.drop_near_duplicates));
     }
-    removed.sort_unstable();
-    Pass { repeats, removed }
+    taken.sort_unstable();
+    let mut removed: Vec<Span> = Vec::with_capacity(taken.len());
+    // The first unit of the chain of adjacent copies each copy is in: what precedes the chain
+    // decides the white space after it. Each copy stays a span of its own, a later occurrence of
+    // one repeat, as the report promises.
+    let mut chain_first = 0;
+    for (k, &(first, last, original_last)) in taken.iter().enumerate() {
+        let previous_last = k.checked_sub(1).map(|p| taken[p].1);
+        if previous_last.map_or(true, |p| p + 1 < first) {
+            chain_first = first;
+        }
+        if previous_last.is_some_and(|p| p >= last) {
+            continue;
+        }
+        let first = previous_last.map_or(first, |p| first.max(p + 1));
+        let chain_goes_on = taken.get(k + 1).is_some_and(|next| next.0 <= last + 1);
+        let mut span = removal(text, units, chain_first, last, original_last);
+        span.start = units[first].start;
+        if chain_goes_on {
+            span.end = units[last].end;
+        }
+        removed.push(span);
+    }
+    Pass {
+        repeats,
+        removed,
+        kept_exact,
+    }
 }
 
 /// Steps allowed when following earlier occurrences back; only a text made of one passage repeated
@@ -555,6 +772,33 @@ fn repeat(text: &str, original: Span, copies: impl Iterator<Item = (Span, f64)>)
             .to_string(),
         similarity,
         occurrences,
+    }
+}
+
+/// The span that takes the units `first..=last`, a copy of a passage ending with the unit
+/// `original_last`, out of `text`. A unit carries the white space that follows it, and that white
+/// space may be all that separates the text on either side of the copy (`A。[A。\n]二、加强保障`):
+/// it goes with the copy when white space already precedes the copy. Otherwise only the white space
+/// the copy brought along goes, recognised as that of its original (`。[COPY　]　五、`, where the
+/// paragraphs are separated by one U+3000), and only when more white space follows it, so that taking
+/// a copy out neither joins two paragraphs nor doubles a separator.
+fn removal(text: &str, units: &[Unit], first: usize, last: usize, original_last: usize) -> Span {
+    let start = units[first].start;
+    let after_space = text
+        .get(..start)
+        .and_then(|before| before.chars().next_back())
+        .map_or(true, units::is_space);
+    let (content_end, end) = (units[last].content_end, units[last].end);
+    if after_space {
+        return Span::new(start, end);
+    }
+    let trailing = text.get(content_end..end).unwrap_or("");
+    let original = &units[original_last];
+    let brought = text.get(original.content_end..original.end).unwrap_or("");
+    if !brought.is_empty() && trailing.len() > brought.len() && trailing.starts_with(brought) {
+        Span::new(start, content_end + brought.len())
+    } else {
+        Span::new(start, content_end)
     }
 }
 
@@ -709,9 +953,10 @@ mod tests {
         let found = find(text, &options());
         assert_eq!(found.repeats.len(), 1);
         assert_eq!(found.repeats[0].similarity, 1.0);
+        // The copy's trailing white space stays: the copy ran on from the sentence before it.
         assert_eq!(
             found.dedup.text,
-            "推进供给侧结构性改革，着力振兴实体经济（国家发展改革委牵头负责）。\n其他内容在此。"
+            "推进供给侧结构性改革，着力振兴实体经济（国家发展改革委牵头负责）。\n其他内容在此。　\n"
         );
     }
 

@@ -33,7 +33,9 @@ pub(crate) struct NearCopy {
 }
 
 /// Finds units that are edited copies of earlier units. `skip[i]` marks units already removed as
-/// exact copies: they are neither copies to report nor originals to link to.
+/// exact copies: they are neither copies to report nor originals to link to. A heading is compared
+/// with headings only: a sentence that repeats a heading's words under it is no copy of it, and
+/// dropping a heading as an edit of a sentence would delete a real heading.
 pub(crate) fn find(
     units: &[Unit],
     norms: &Norms,
@@ -100,6 +102,9 @@ pub(crate) fn find(
         bigrams(norm, &mut query_bigrams);
         for &(candidate, _) in votes.iter().take(VERIFIED) {
             let candidate = candidate as usize;
+            if units.get(candidate).map(|u| u.heading) != Some(unit.heading) {
+                continue;
+            }
             let Some(&(from, len)) = stored.get(candidate) else {
                 continue;
             };
@@ -136,6 +141,14 @@ pub(crate) fn find(
         }
     }
     found
+}
+
+/// The Dice coefficient of the character bigrams of two normalised texts, as [`find`] scores a unit.
+pub(crate) fn similarity(a: &str, b: &str) -> f64 {
+    let (mut x, mut y) = (Vec::new(), Vec::new());
+    bigrams(a, &mut x);
+    bigrams(b, &mut y);
+    dice(&x, &y)
 }
 
 /// The end of a postings list.
@@ -228,13 +241,6 @@ fn dice(a: &[u64], b: &[u64]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn similarity(a: &str, b: &str) -> f64 {
-        let (mut x, mut y) = (Vec::new(), Vec::new());
-        bigrams(a, &mut x);
-        bigrams(b, &mut y);
-        dice(&x, &y)
-    }
 
     #[test]
     fn a_changed_word_keeps_most_bigrams() {

@@ -19,11 +19,15 @@ pub(crate) struct Unit {
     pub end: usize,
     /// Equal IDs mean equal normalised text.
     pub id: u32,
-    /// Characters that are neither punctuation nor white space.
+    /// Characters that are neither punctuation nor white space, outside markup tags.
     pub counted: u32,
-    /// A parenthesised note on its own, or a unit of punctuation only: set phrases repeated by design
-    /// (`（责任单位：省科技厅、省教育厅）`), which may be carried inside a copy but never begin one.
+    /// A parenthesised note on its own, or a unit of punctuation or markup only: set phrases and
+    /// page furniture repeated by design (`（责任单位：省科技厅、省教育厅）`, `</p><p>`), which may be
+    /// carried inside a copy but never begin one.
     pub formulaic: bool,
+    /// A heading the structure analysis found (marker and title): a heading may be an edited copy
+    /// of a heading, never of a sentence (nor a sentence of a heading).
+    pub heading: bool,
 }
 
 /// The normalised texts of the distinct units, by ID, in one buffer: one allocation per text
@@ -143,6 +147,21 @@ fn starts_with_heading_marker(rest: &str) -> bool {
     false
 }
 
+/// Whether the text after a heading's end, `rest`, still belongs to the heading: a clause mark
+/// (`五、搞活金融市场，实现便捷融资`), or one white space character and then text on the same line.
+/// That is a stray space inside the title (`（七）强化　信息共享互认。`, where the structure analysis
+/// ends the title at the space) far more often than a separator, which in scrapes is a line break
+/// or the two-character U+3000 indentation. Cutting there would make a heading differ from its
+/// copy by where the cut fell.
+fn title_goes_on(rest: &str) -> bool {
+    let mut chars = rest.chars().map(fold);
+    match (chars.next(), chars.next()) {
+        (Some(',' | '、' | ':'), _) => true,
+        (Some(a), Some(b)) => is_space(a) && !is_line_break(a) && !is_space(b),
+        _ => false,
+    }
+}
+
 /// A small, fast, deterministic hasher for interning: the keys are our own normalised text, so
 /// hash flooding is no concern and SipHash would cost a third of the segmentation time.
 #[derive(Default)]
@@ -190,6 +209,16 @@ impl FxHasher {
 pub(crate) type FxBuild = BuildHasherDefault<FxHasher>;
 pub(crate) type FxHashMap<K, V> = HashMap<K, V, FxBuild>;
 
+/// Where a markup tag may be: `<` followed by a letter, `/` or `!` opens one, `>` closes it.
+#[derive(Default, Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    #[default]
+    Outside,
+    /// Just after `<`: a tag only if a letter, `/` or `!` follows (`a<b` in prose is no tag).
+    Opening,
+    Inside,
+}
+
 /// The unit being read.
 #[derive(Default)]
 struct Open {
@@ -202,6 +231,8 @@ struct Open {
     note_depth: Option<u32>,
     note_closed: bool,
     counted_after_note: u32,
+    heading: bool,
+    tag: Tag,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -263,6 +294,7 @@ impl Segmenter {
             id,
             counted: open.counted,
             formulaic: open.counted == 0 || (open.note_closed && open.counted_after_note == 0),
+            heading: open.heading,
         });
         // Reset in place: the normalised text's buffer is kept for the next unit.
         open.start = end;
@@ -273,6 +305,8 @@ impl Segmenter {
         open.note_depth = None;
         open.note_closed = false;
         open.counted_after_note = 0;
+        open.heading = false;
+        open.tag = Tag::Outside;
     }
 
     fn push(&mut self, at: usize, raw: char, c: char) {
@@ -282,7 +316,18 @@ impl Segmenter {
         }
         open.content_end = at + raw.len_utf8();
         open.norm.push(c);
-        if is_counted(c) {
+        // Tag names and attributes (`p style="text-indent:2em"`) are page furniture, not words: a
+        // unit of markup alone counts for nothing and never begins a copy.
+        open.tag = match (open.tag, c) {
+            (Tag::Inside, '>') => Tag::Outside,
+            // A scrape's tags are ASCII: an ideograph means the `<` opened no tag, and it bounds
+            // what an unclosed `<p` can hide.
+            (Tag::Inside, c) if c.is_ascii() => Tag::Inside,
+            (Tag::Opening, c) if c.is_ascii_alphabetic() || c == '/' || c == '!' => Tag::Inside,
+            (_, '<') => Tag::Opening,
+            _ => Tag::Outside,
+        };
+        if open.tag == Tag::Outside && is_counted(c) {
             open.counted += 1;
             if open.note_closed {
                 open.counted_after_note += 1;
@@ -293,9 +338,9 @@ impl Segmenter {
 
 /// Cuts `text` into units and interns each unit's normalised text (width folded, white space removed).
 #[cfg(test)]
-pub(crate) fn segment(text: &str) -> Vec<Unit> {
+pub(crate) fn segment(text: &str, headings: &[(usize, usize)]) -> Vec<Unit> {
     let mut units = Vec::new();
-    Segmenter::new(text.len()).run(text, 0, &mut units, |_| false);
+    Segmenter::new(text.len()).run(text, headings, 0, &mut units, |_| false);
     units
 }
 
@@ -324,6 +369,11 @@ impl Segmenter {
     /// Stops at the first unit boundary `at` for which `stop(at)` holds, and returns where it
     /// stopped (`text.len()` when it ran to the end).
     ///
+    /// `headings` are the headings' `start..heading_end`, ascending and disjoint. A unit starts at
+    /// each heading and ends at its end as at a terminator: in text without line breaks a heading
+    /// runs straight into the sentence after it (`二、主要任务推进改革创新。`), and a unit holding
+    /// both would make that sentence's copies inexact and dropping one would drop the heading.
+    ///
     /// Where a unit starts, the cutting starts afresh, and no decision reads past the unit it is
     /// in, except at its end the one character that begins the next. So the units of a text whose
     /// middle changed are the old ones up to the unit before the change, and again from the first
@@ -332,6 +382,7 @@ impl Segmenter {
     pub(crate) fn run(
         &mut self,
         text: &str,
+        headings: &[(usize, usize)],
         from: usize,
         units: &mut Vec<Unit>,
         mut stop: impl FnMut(usize) -> bool,
@@ -345,10 +396,29 @@ impl Segmenter {
         let Some(rest) = text.get(from..) else {
             return text.len();
         };
+        // The next heading that has not ended before the character being read.
+        let mut next_heading = headings.partition_point(|h| h.1 < from);
         for (offset, raw) in rest.char_indices() {
             let at = from + offset;
             let c = fold(raw);
             let space = is_space(c);
+            let mut heading_starts = false;
+            while let Some(&(start, end)) = headings.get(next_heading) {
+                if end <= at {
+                    if end == at
+                        && state == State::Body
+                        && self.open.content_start.is_some()
+                        && !title_goes_on(&text[at..])
+                    {
+                        // Closing marks and a `。` after the title still belong to the heading.
+                        state = State::Tail;
+                    }
+                    next_heading += 1;
+                } else {
+                    heading_starts = start == at;
+                    break;
+                }
+            }
             match state {
                 State::Tail => {
                     if space {
@@ -389,15 +459,19 @@ impl Segmenter {
             if space {
                 continue;
             }
-            let heading = c == '(' && starts_with_heading_marker(&text[at..]);
-            if heading && self.open.content_start.is_some() && previous != '第' {
+            let marker = c == '(' && starts_with_heading_marker(&text[at..]);
+            if self.open.content_start.is_some() && ((marker && previous != '第') || heading_starts)
+            {
                 self.finish(at, units);
                 if self.open.start == at && stop(at) {
                     return at;
                 }
             }
-            if self.open.content_start.is_none() && c == '(' && !heading {
-                self.open.note_depth = Some(0);
+            if self.open.content_start.is_none() {
+                if c == '(' && !marker {
+                    self.open.note_depth = Some(0);
+                }
+                self.open.heading = heading_starts;
             }
             self.push(at, raw, c);
             previous = c;
@@ -414,7 +488,7 @@ impl Segmenter {
                     }
                 }
             }
-            if is_terminator(c) {
+            if is_terminator(c) && self.open.tag != Tag::Inside {
                 state = State::Tail;
             }
         }
@@ -428,7 +502,7 @@ mod tests {
     use super::*;
 
     fn pieces(text: &str) -> Vec<&str> {
-        segment(text)
+        segment(text, &[])
             .iter()
             .map(|u| &text[u.start..u.end])
             .collect()
@@ -459,14 +533,54 @@ mod tests {
 
     #[test]
     fn width_and_white_space_do_not_change_the_id() {
-        let units = segment("甲，乙（丙）。甲, 乙(丙)。\n");
+        let units = segment("甲，乙（丙）。甲, 乙(丙)。\n", &[]);
         assert_eq!(units[0].id, units[1].id);
     }
 
     #[test]
     fn notes_and_punctuation_are_formulaic() {
-        let units = segment("（责任单位：省科技厅、省教育厅）任务。━━━━");
+        let units = segment("（责任单位：省科技厅、省教育厅）任务。━━━━", &[]);
         let formulaic: Vec<bool> = units.iter().map(|u| u.formulaic).collect();
         assert_eq!(formulaic, vec![true, false, true]);
+    }
+
+    #[test]
+    fn markup_counts_for_nothing() {
+        let text = "</p><p style=\"text-indent:2em;color:red\">（一）甲乙。a<1丙。";
+        let units = segment(text, &[]);
+        let shape: Vec<(&str, u32, bool)> = units
+            .iter()
+            .map(|u| (&text[u.start..u.end], u.counted, u.formulaic))
+            .collect();
+        // `;` inside a tag ends no unit either: the tag's text is not read as prose.
+        assert_eq!(
+            shape,
+            vec![
+                ("</p><p style=\"text-indent:2em;color:red\">", 0, true),
+                ("（一）甲乙。", 3, false),
+                ("a<1丙。", 3, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_heading_is_a_unit_of_its_own() {
+        let text = "一、总体要求推进改革创新。（七）鼓励创业。对科研人员给予支持。";
+        let h1 = text.find("推进").unwrap();
+        let h2 = (text.find("（七）").unwrap(), text.find("。对").unwrap());
+        let units = segment(text, &[(0, h1), h2]);
+        let shape: Vec<(&str, bool)> = units
+            .iter()
+            .map(|u| (&text[u.start..u.end], u.heading))
+            .collect();
+        assert_eq!(
+            shape,
+            vec![
+                ("一、总体要求", true),
+                ("推进改革创新。", false),
+                ("（七）鼓励创业。", true),
+                ("对科研人员给予支持。", false),
+            ]
+        );
     }
 }

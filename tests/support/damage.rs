@@ -1,7 +1,8 @@
 //! A damage generator: makes clean notices look like web scrapes, deterministically.
 //!
-//! It copies runs of 1–3 sentences to later places (about a quarter more text), drops most line
-//! breaks, and optionally edits some copies (a word changed, half-width punctuation, a clause
+//! It copies runs of 1–3 sentences to later places (about a quarter more text, a copy inserted
+//! where the text runs together without its trailing white space), drops most line breaks, and
+//! optionally edits some copies (a word changed, half-width punctuation, a clause
 //! dropped, white space changed). It records where every copy went, so that tests can check the
 //! repeat finder against the truth, and benches can make notices of any size.
 #![allow(dead_code)]
@@ -321,6 +322,14 @@ pub fn damage(clean: &str, how: Damage) -> Damaged {
         if !ends_cleanly(at - 1) {
             continue;
         }
+        // A copy inserted where the text runs together loses its trailing white space (see
+        // below), so one that ends only at a line break, such as a title, would run into the
+        // next sentence: no longer a passage of its own that anyone could take out.
+        let (_, before_end) = spans[at - 1];
+        let glued = !base[..before_end].ends_with(char::is_whitespace);
+        if glued && !ends_at_boundary(text.trim_end()) {
+            continue;
+        }
         let edit = if rng.chance(how.edit_share) {
             let which = rng.below(count);
             let kind = [
@@ -350,6 +359,11 @@ pub fn damage(clean: &str, how: Damage) -> Damaged {
             }
             next.next();
             let start = text.len();
+            // Where the text runs together, the copy runs together with what follows it too: a
+            // scrape that dropped the line breaks around the place dropped the copy's own. A
+            // line break brought in by the copy could not be told from a paragraph break, and
+            // the finder rightly never takes out what may be one.
+            let glued = text.chars().next_back().is_some_and(|c| !c.is_whitespace());
             let mut edit_record = None;
             for (k, &(s, e)) in spans[first..first + count].iter().enumerate() {
                 let sentence = &base[s..e];
@@ -365,6 +379,13 @@ pub fn damage(clean: &str, how: Damage) -> Damaged {
                         None => text.push_str(sentence),
                     },
                     _ => text.push_str(sentence),
+                }
+            }
+            if glued {
+                text.truncate(text.trim_end().len());
+                if let Some((_, copy_span, _)) = edit_record.as_mut() {
+                    let (from, to): &mut (usize, usize) = copy_span;
+                    *to = (*to).min(text.len()).max(*from);
                 }
             }
             copies.push(Copy {

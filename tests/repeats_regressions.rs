@@ -1,0 +1,173 @@
+//! Repeat failures a blind review found on unseen notices, each reduced to the shape that broke.
+//! They go through the public `analyze_bytes`, so that the headings the structure analysis finds
+//! are the ones the repeat finder cuts at.
+
+use notice_lens::{analyze_bytes, Options, Report};
+
+fn run(text: &str, drop_near: bool) -> Report {
+    let options = Options {
+        drop_near_duplicates: drop_near,
+        ..Options::default()
+    };
+    analyze_bytes(text, &options).expect("analysable")
+}
+
+fn removed<'t>(text: &'t str, report: &Report) -> Vec<&'t str> {
+    report.dedup.removed.iter().map(|s| s.of(text)).collect()
+}
+
+const S: &str = "随着全球新一轮科技革命和产业变革加速演进，对创新创业提出了新的更高要求。";
+
+/// A level-1 heading run together with the sentence after it is a unit of its own: dropping an
+/// edited copy of that sentence must not take the heading with it.
+#[test]
+fn dropping_a_near_copy_keeps_the_glued_heading_before_it() {
+    let edited = "随着全球新一轮科技革命和产业变革加速演进，对大众创业提出了新的更高要求。";
+    let text = format!("一、总体要求\n{S}\n二、主要任务{edited}推进改革创新。\n");
+    let report = run(&text, true);
+    assert_eq!(removed(&text, &report), vec![edited]);
+    assert_eq!(
+        report.dedup.text,
+        format!("一、总体要求\n{S}\n二、主要任务推进改革创新。\n")
+    );
+}
+
+/// The copy of a sentence whose original runs on from a glued heading is an exact copy.
+#[test]
+fn an_exact_copy_of_a_sentence_glued_to_its_heading_is_exact() {
+    let text = format!("一、总体要求{S}\n二、主要任务\n推进改革创新。{S}\n");
+    for drop_near in [false, true] {
+        let report = run(&text, drop_near);
+        assert_eq!(report.repeats.len(), 1, "{:?}", report.repeats);
+        assert_eq!(report.repeats[0].similarity, 1.0);
+        assert_eq!(report.repeats[0].text, S);
+        assert_eq!(
+            report.dedup.text,
+            format!("一、总体要求{S}\n二、主要任务\n推进改革创新。\n")
+        );
+    }
+}
+
+/// And the other way round: a copy glued to the heading before it is cut from the heading.
+#[test]
+fn an_exact_copy_glued_to_a_heading_is_removed_and_the_heading_stays() {
+    let task =
+        "加强知识产权保护，实施商标、专利快速审查（国家知识产权局、市场监管总局按职责分工负责）。";
+    let text = format!(
+        "三、加快推动创新创业发展动力升级（五）加大财税政策支持力度。{task}\
+         四、持续推进创业带动就业能力升级{task}（七）鼓励和支持科研人员积极投身科技创业。"
+    );
+    for drop_near in [false, true] {
+        let report = run(&text, drop_near);
+        assert_eq!(removed(&text, &report), vec![task]);
+        assert!(report
+            .dedup
+            .text
+            .contains("四、持续推进创业带动就业能力升级（七）"));
+    }
+}
+
+/// Removing a copy never joins what white space separated, and never doubles a separator.
+#[test]
+fn removing_a_copy_keeps_the_line_break_after_it() {
+    let a = "各地各部门要把优化营商环境作为重要工作来抓。";
+    let text = format!("{a}{a}\n二、加强保障\n");
+    assert_eq!(run(&text, false).dedup.text, format!("{a}\n二、加强保障\n"));
+    // In the U+3000 form of a scrape, the indentation of the next paragraph stays, once.
+    let text = format!("一、总体要求\u{3000}\u{3000}{a}{a}\u{3000}\u{3000}二、加强保障");
+    assert_eq!(
+        run(&text, false).dedup.text,
+        format!("一、总体要求\u{3000}\u{3000}{a}\u{3000}\u{3000}二、加强保障")
+    );
+    // After white space, the copy goes with its own: the separator is not doubled.
+    let text = format!("{a}\n{a}\n二、加强保障\n");
+    assert_eq!(run(&text, false).dedup.text, format!("{a}\n二、加强保障\n"));
+}
+
+/// A copied passage whose first clause is exact and whose second is edited is one edited copy:
+/// kept whole by default, removed whole when near-duplicates are dropped; never half of it.
+#[test]
+fn a_partly_edited_copy_is_one_near_duplicate() {
+    let first = "到2019年底，整体通关时间比2017年压缩一半；";
+    let second = "推进“十三五”口岸发展规划确定的重点任务。";
+    let edited = "推动“十三五”口岸发展规划确定的重点任务。";
+    let text = format!(
+        "（一）压缩通关时间。{first}{second}\n（二）降低合规成本。清理规范口岸收费。{first}{edited}\n"
+    );
+    let report = run(&text, false);
+    assert!(
+        report.dedup.removed.is_empty(),
+        "{:?}",
+        removed(&text, &report)
+    );
+    assert_eq!(report.repeats.len(), 1, "{:?}", report.repeats);
+    let r = &report.repeats[0];
+    assert_eq!(r.text, format!("{first}{second}"));
+    assert!(
+        r.similarity < 1.0 && r.similarity >= 0.8,
+        "{}",
+        r.similarity
+    );
+    let copy = r.occurrences[1];
+    assert_eq!(&text[copy.start..copy.end], format!("{first}{edited}"));
+
+    let report = run(&text, true);
+    assert_eq!(
+        removed(&text, &report),
+        vec![format!("{first}{edited}").as_str()]
+    );
+
+    // Also when another copy elsewhere makes the finder look again at what it kept.
+    let other = "清理规范口岸收费，推进5G、物联网等新技术在口岸的应用。";
+    let text = format!("{other}{text}{other}");
+    let report = run(&text, false);
+    assert_eq!(removed(&text, &report), vec![other]);
+}
+
+/// Width (digits and signs too) and any white space, ASCII spaces included, are no difference, also
+/// where the copy was glued to a heading (as every copy in a line-less scrape is).
+#[test]
+fn full_width_digits_and_ascii_spaces_make_no_difference() {
+    let task = "将企业研发费用加计扣除比例提高到75%的政策由科技型中小企业扩大至所有企业，实施商标、专利快速审查。";
+    for copy in [
+        "将企业研发费用加计扣除比例提高到７５％的政策由科技型中小企业扩大至所有企业，实施商标、专利快速审查。",
+        "将企业研发费用加计扣除比例提高到75%的政策由科技型中小企业扩大至所有企业， 实施商标、专利快速审查。",
+    ] {
+        for before in ["其他内容在此。", "二、持续推进创业带动就业能力升级"] {
+            let text = format!("一、总体要求\n{task}{before}{copy}");
+            let report = run(&text, false);
+            assert_eq!(removed(&text, &report), vec![copy], "after {before}");
+            assert_eq!(report.repeats[0].similarity, 1.0);
+        }
+    }
+}
+
+/// A copy with a clause dropped, glued to a heading, is an edited copy.
+#[test]
+fn a_copy_with_a_clause_dropped_is_near() {
+    let task = "将企业研发费用加计扣除比例提高到75%的政策由科技型中小企业扩大至所有企业（财政部、税务总局、科技部牵头负责）。";
+    let copy = "将企业研发费用加计扣除比例提高到75%的政策扩大至所有企业（财政部、税务总局、科技部牵头负责）。";
+    let text = format!(
+        "三、加快推动创新创业发展动力升级（五）加大财税政策支持力度。{task}\
+         四、持续推进创业带动就业能力升级{copy}（七）鼓励和支持科研人员积极投身科技创业。"
+    );
+    let report = run(&text, true);
+    assert_eq!(removed(&text, &report), vec![copy]);
+}
+
+/// Markup between paragraphs is not text: it never counts towards a repeat, so it is never removed.
+#[test]
+fn repeated_markup_is_not_a_repeat() {
+    let p = "</p><p style=\"text-indent:2em\">";
+    let text = format!(
+        "<p>二、持续深化商事制度改革{p}（一）压缩企业开办时间。{p}1．推行企业登记全程电子化。\
+         {p}（二）推进“证照分离”改革全覆盖。{p}对所有涉企经营许可事项实行清单管理。\
+         {p}三、优化工程建设项目审批{p}（一）精简审批环节。{p}全面开展工程建设项目审批制度改革。\
+         {p}四、提升跨境贸易便利化水平{p}（一）压缩通关时间。{p}到2019年底，整体通关时间压缩一半。</p>"
+    );
+    for drop_near in [false, true] {
+        let report = run(&text, drop_near);
+        assert!(report.repeats.is_empty(), "{:?}", report.repeats);
+        assert!(report.dedup.removed.is_empty());
+    }
+}
