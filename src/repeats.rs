@@ -18,7 +18,8 @@
 //! 5. The copies are removed (with their trailing white space only where white space precedes them,
 //!    so that no removal joins two paragraphs), and the result is analysed again until nothing more is removed. The
 //!    later passes reuse the units of the one before and cut the text again only around the places
-//!    where copies were taken out ([`carry`]), so each costs a fraction of the first.
+//!    where copies were taken out ([`carry`]), and look edited copies up again only for the units
+//!    whose fingerprints' postings changed ([`near::Cache`]), so each costs a fraction of the first.
 //!
 //! ## Why the fixpoint
 //! Removing a copy can make two kept units adjacent that together repeat an earlier passage
@@ -95,13 +96,21 @@ pub fn find_with_sections(text: &str, sections: &[Section], options: &Options) -
     segmenter.run(text, &headings, 0, &mut units, |_| false);
     // Whether a pass kept an exact copy as part of an edited passage.
     let mut kept_exact = false;
+    let mut near_cache = near::Cache::default();
     for pass in 0..MAX_PASSES {
         // Kept near-duplicates are reported from the first pass only, and looked for again only
         // when an exact copy was kept with one: a later pass that did not see the edit would take
-        // that copy out after all. (Looking on every pass cost a third more time.)
+        // that copy out after all. (Looking on every pass cost a third more time.) A pass after
+        // the first looks up again only the units whose answer may have changed: see near::Cache.
         let near =
             options.near_duplicates && (pass == 0 || options.drop_near_duplicates || kept_exact);
-        let found = analyse(&current, &units, segmenter.norms(), options, near);
+        let found = analyse(
+            &current,
+            &units,
+            segmenter.norms(),
+            options,
+            near.then_some(&mut near_cache),
+        );
         kept_exact |= found.kept_exact;
         let finished = found.removed.is_empty();
         let next = if finished {
@@ -109,7 +118,9 @@ pub fn find_with_sections(text: &str, sections: &[Section], options: &Options) -
         } else {
             let next = without(&current, &found.removed);
             headings = moved_headings(&headings, &found.removed);
-            units = carry(&mut segmenter, &headings, &units, &found.removed, &next);
+            let cut = carry(&mut segmenter, &headings, &units, &found.removed, &next);
+            near_cache.moved(&correspondence(&units, &found.removed, &cut), &cut);
+            units = cut;
             Some(next)
         };
         if pass == 0 {
@@ -253,6 +264,38 @@ fn carry(
         );
     }
     out
+}
+
+/// Where each of `old`, the units of a text, is among `new`, the units of that text without the
+/// `removed` spans (`u32::MAX` for a unit taken out or cut differently), so that the next pass
+/// can reuse what it learnt about each unit ([`near::Cache::moved`]).
+fn correspondence(old: &[Unit], removed: &[Span], new: &[Unit]) -> Vec<u32> {
+    let mut forward = vec![u32::MAX; old.len()];
+    let (mut shift, mut r, mut k) = (0, 0, 0);
+    for (i, unit) in old.iter().enumerate() {
+        while r < removed.len() && removed[r].end <= unit.start {
+            shift += removed[r].len();
+            r += 1;
+        }
+        if r < removed.len() && removed[r].start < unit.end {
+            continue;
+        }
+        let start = unit.start - shift;
+        while k < new.len() && new[k].start < start {
+            k += 1;
+        }
+        let moved = Unit {
+            start,
+            content_start: unit.content_start - shift,
+            content_end: unit.content_end - shift,
+            end: unit.end - shift,
+            ..*unit
+        };
+        if new.get(k) == Some(&moved) {
+            forward[i] = k as u32;
+        }
+    }
+    forward
 }
 
 /// One pass: repeats (each with whether it removes anything) and removed spans, in `text`'s offsets.
@@ -405,7 +448,15 @@ fn edited_heading(
     }
 }
 
-fn analyse(text: &str, units: &[Unit], norms: &Norms, options: &Options, near: bool) -> Pass {
+/// One pass over `units`; edited copies are looked for when `near` is given, with what the
+/// earlier passes learnt about each ID.
+fn analyse(
+    text: &str,
+    units: &[Unit],
+    norms: &Norms,
+    options: &Options,
+    near: Option<&mut near::Cache>,
+) -> Pass {
     let ids: Vec<u32> = units.iter().map(|u| u.id).collect();
     let factors = suffix_array::previous_factors(&ids);
     let min_chars = options.min_repeat_chars.max(1) as u64;
@@ -468,13 +519,14 @@ fn analyse(text: &str, units: &[Unit], norms: &Norms, options: &Options, near: b
     // Each edited copy: the copy with what joined it, its similarity, and the edited unit itself.
     let mut near_runs: Vec<(Run, f64, usize)> = Vec::new();
     let mut is_near_copy = vec![false; units.len()];
-    if near {
+    if let Some(cache) = near {
         let near_copies = near::find(
             units,
             norms,
             &in_copy,
             options.min_repeat_chars,
             options.near_threshold,
+            cache,
         );
         for copy in &near_copies {
             is_original[copy.original] = true;

@@ -11,7 +11,7 @@
 //! bigrams, unlike edit distance, is linear-time, so a 5 000-character run-on "sentence" costs no more
 //! than its length; its blindness to word order is harmless for candidates that already share anchors.
 
-use super::units::{is_counted, FxBuild, FxHashMap, Norms, Unit};
+use super::units::{is_counted, FxHashMap, Norms, Unit};
 
 /// Units longer than this (in characters) are run-on text, not sentences; they are not compared.
 const LONGEST_UNIT: usize = 5_000;
@@ -32,107 +32,343 @@ pub(crate) struct NearCopy {
     pub similarity: f64,
 }
 
+/// What [`find`] keeps from one pass to the next, so that a rerun costs what changed, not the text.
+///
+/// The passes after the first look for edited copies again whenever the first kept an exact copy
+/// as part of an edited passage, and on a scrape of near-copies that is every time. Each pass
+/// takes out a few copies and leaves every other unit as it was, so most units would be looked up
+/// in the same postings and verified against the same candidates as before. A unit's answer
+/// depends only on whether its ID was seen before it and on the newest postings of its
+/// fingerprints before it, so a unit keeps its answer unless one of its fingerprints' postings
+/// changed before it (a unit indexed before that is gone or no longer indexed, or a unit newly
+/// indexed); only those units are looked up again. The fingerprints and bigrams of an ID are
+/// computed once, for all passes. Rerunning the whole search instead made a 10 MB scrape's second
+/// and third passes cost as much as its first.
+#[derive(Default)]
+pub(crate) struct Cache {
+    features: Features,
+    postings: Option<Postings>,
+}
+
+/// The fingerprints and sorted bigrams of each ID's normalised text, computed on first use.
+#[derive(Default)]
+struct Features {
+    /// Per ID: where its fingerprints lie in `fingerprints` (`NONE` when not yet computed).
+    fingerprints_of: Vec<(u32, u32)>,
+    fingerprints: Vec<u64>,
+    /// Per ID: where its sorted bigrams lie in `bigrams`.
+    bigrams_of: Vec<(u32, u32)>,
+    bigrams: Vec<u64>,
+    scratch: Scratch,
+    out: Vec<u64>,
+}
+
+type Range = std::ops::Range<usize>;
+
+impl Features {
+    fn get(&mut self, id: usize, norm: &str) -> (Range, Range) {
+        if self.fingerprints_of.len() <= id {
+            self.fingerprints_of.resize(id + 1, (NONE, 0));
+            self.bigrams_of.resize(id + 1, (NONE, 0));
+        }
+        if self.fingerprints_of[id].0 == NONE {
+            winnow(norm, &mut self.out, &mut self.scratch);
+            self.fingerprints_of[id] = (self.fingerprints.len() as u32, self.out.len() as u32);
+            self.fingerprints.extend_from_slice(&self.out);
+            bigrams(norm, &mut self.out);
+            self.bigrams_of[id] = (self.bigrams.len() as u32, self.out.len() as u32);
+            self.bigrams.extend_from_slice(&self.out);
+        }
+        (range(self.fingerprints_of[id]), range(self.bigrams_of[id]))
+    }
+
+    fn bigrams_of(&self, id: u32) -> Option<&[u64]> {
+        let &(from, len) = self.bigrams_of.get(id as usize)?;
+        self.bigrams
+            .get(from as usize..(from as usize).checked_add(len as usize)?)
+    }
+}
+
+fn range((from, len): (u32, u32)) -> Range {
+    from as usize..from as usize + len as usize
+}
+
+/// A unit's answer in the last run.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Record {
+    /// Not looked up: skipped, too short, too long, or an ID seen before.
+    Other,
+    /// Looked up, found no original, and indexed.
+    Indexed,
+    /// An edited copy of `original`.
+    Near { original: u32, similarity: f64 },
+}
+
+/// The postings of the last run that looked at every unit, and how the units moved since.
+struct Postings {
+    /// Fingerprint to newest node; nodes are (unit of that run, next node), newest first.
+    heads: FxHashMap<u64, u32>,
+    nodes: Vec<(u32, u32)>,
+    /// Where each unit of that run is now (`NONE` once taken out). Ascending where not `NONE`.
+    to_current: Vec<u32>,
+    /// Units indexed since, per fingerprint, ascending, in the current units.
+    extra: FxHashMap<u64, Vec<u32>>,
+    /// Per current unit: its answer in the last run (`Other` for a unit new since).
+    records: Vec<Record>,
+    /// Per current unit: its ID.
+    ids: Vec<u32>,
+    /// Per current unit: whether it is in the postings (`heads` or `extra`); whether it counts
+    /// there is whether its record is `Indexed`.
+    listed: Vec<bool>,
+    /// Units indexed in the last run and taken out since: (the first current unit after it, ID).
+    vanished: Vec<(u32, u32)>,
+    /// Whether the units moved once since the last run, as [`find_again`] needs.
+    moved: bool,
+    min_chars: usize,
+    threshold: f64,
+}
+
+impl Cache {
+    /// The units of the last run became `units`: unit `i` is now `forward[i]` (`NONE` when it was
+    /// taken out or cut differently); `forward` is ascending where not `NONE`.
+    pub(crate) fn moved(&mut self, forward: &[u32], units: &[Unit]) {
+        let Some(p) = self.postings.as_mut() else {
+            return;
+        };
+        if p.moved || forward.len() != p.records.len() {
+            // Only one move since a run is followed; the next run looks at every unit.
+            self.postings = None;
+            return;
+        }
+        for unit in &mut p.to_current {
+            if *unit != NONE {
+                *unit = forward[*unit as usize];
+            }
+        }
+        for list in p.extra.values_mut() {
+            list.retain_mut(|unit| {
+                *unit = forward[*unit as usize];
+                *unit != NONE
+            });
+        }
+        let mut records = vec![Record::Other; units.len()];
+        let mut listed = vec![false; units.len()];
+        p.vanished.clear();
+        let mut next = 0u32;
+        for (i, &now) in forward.iter().enumerate() {
+            if now == NONE {
+                if p.records[i] == Record::Indexed {
+                    p.vanished.push((next, p.ids[i]));
+                }
+                continue;
+            }
+            next = now + 1;
+            records[now as usize] = match p.records[i] {
+                Record::Near {
+                    original,
+                    similarity,
+                } => match forward[original as usize] {
+                    NONE => Record::Other,
+                    original => Record::Near {
+                        original,
+                        similarity,
+                    },
+                },
+                record => record,
+            };
+            listed[now as usize] = p.listed[i];
+        }
+        p.records = records;
+        p.listed = listed;
+        p.ids = units.iter().map(|u| u.id).collect();
+        p.moved = true;
+    }
+}
+
 /// Finds units that are edited copies of earlier units. `skip[i]` marks units already removed as
 /// exact copies: they are neither copies to report nor originals to link to. A heading is compared
 /// with headings only: a sentence that repeats a heading's words under it is no copy of it, and
 /// dropping a heading as an edit of a sentence would delete a real heading.
+///
+/// After [`Cache::moved`], only the units whose answer may have changed are looked up again
+/// (see [`Cache`]); the answers are the same as those of a search over all units.
 pub(crate) fn find(
     units: &[Unit],
     norms: &Norms,
     skip: &[bool],
     min_chars: usize,
     threshold: f64,
+    cache: &mut Cache,
+) -> Vec<NearCopy> {
+    if let Some(postings) = cache.postings.as_mut() {
+        let again = find_again(
+            units,
+            norms,
+            skip,
+            min_chars,
+            threshold,
+            &mut cache.features,
+            postings,
+        );
+        if let Some(found) = again {
+            #[cfg(debug_assertions)]
+            {
+                let all = find_all(
+                    units,
+                    norms,
+                    skip,
+                    min_chars,
+                    threshold,
+                    &mut Cache::default(),
+                );
+                debug_assert_eq!(found, all, "the rerun differs from a search over all units");
+            }
+            return found;
+        }
+    }
+    find_all(units, norms, skip, min_chars, threshold, cache)
+}
+
+/// Whether `unit` is looked up at all, and its normalised text if so.
+fn query<'n>(
+    index: usize,
+    unit: &Unit,
+    norms: &'n Norms,
+    skip: &[bool],
+    min_chars: usize,
+    seen_id: &mut [bool],
+) -> Option<&'n str> {
+    if skip.get(index).copied().unwrap_or(false)
+        || unit.formulaic
+        || (unit.counted as usize) < min_chars.max(1)
+    {
+        return None;
+    }
+    let id = unit.id as usize;
+    let (Some(norm), Some(seen)) = (norms.get(id), seen_id.get_mut(id)) else {
+        return None;
+    };
+    // A later unit with the same ID is an exact copy (too short to remove): not an edit.
+    if std::mem::replace(seen, true)
+        || (norm.len() > LONGEST_UNIT && norm.chars().count() > LONGEST_UNIT)
+    {
+        return None;
+    }
+    Some(norm)
+}
+
+/// Buffers for [`choose`].
+#[derive(Default)]
+struct Ballot {
+    candidates: Vec<u32>,
+    votes: Vec<(u32, u32)>,
+}
+
+/// The best verified of the most-voted `ballot.candidates` for `unit`, with its similarity.
+fn choose(
+    ballot: &mut Ballot,
+    units: &[Unit],
+    unit: &Unit,
+    query_bigrams: &[u64],
+    features: &Features,
+    threshold: f64,
+) -> Option<(usize, f64)> {
+    let Ballot { candidates, votes } = ballot;
+    candidates.sort_unstable();
+    votes.clear();
+    for &candidate in candidates.iter() {
+        match votes.last_mut() {
+            Some((c, n)) if *c == candidate => *n += 1,
+            _ => votes.push((candidate, 1)),
+        }
+    }
+    votes.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+    let mut best: Option<(usize, f64)> = None;
+    for &(candidate, _) in votes.iter().take(VERIFIED) {
+        let candidate = candidate as usize;
+        let Some(other) = units.get(candidate) else {
+            continue;
+        };
+        if other.heading != unit.heading {
+            continue;
+        }
+        let Some(other) = features.bigrams_of(other.id) else {
+            continue;
+        };
+        // Dice cannot exceed 2·min/(sum): a sentence much shorter or longer is never near.
+        let (q, o) = (query_bigrams.len(), other.len());
+        if 2.0 * (q.min(o) as f64) / ((q + o) as f64) < threshold {
+            continue;
+        }
+        let similarity = dice(query_bigrams, other);
+        if similarity >= threshold && best.map_or(true, |(_, s)| similarity > s) {
+            best = Some((candidate, similarity));
+        }
+    }
+    best
+}
+
+/// The search over all units, which leaves its postings in `cache` for the next pass.
+fn find_all(
+    units: &[Unit],
+    norms: &Norms,
+    skip: &[bool],
+    min_chars: usize,
+    threshold: f64,
+    cache: &mut Cache,
 ) -> Vec<NearCopy> {
     let mut found = Vec::new();
     let mut seen_id = vec![false; norms.len()];
     // Postings as linked lists in one arena, newest first: `heads` maps a fingerprint to its newest
     // node. A `Vec` per fingerprint cost one allocation per distinct fingerprint, and most of the
     // time on a 10 MB scrape went to the allocator.
-    let mut heads: FxHashMap<u64, u32> =
-        FxHashMap::with_capacity_and_hasher(norms.len() * 8, FxBuild::default());
-    let mut nodes: Vec<(u32, u32)> = Vec::with_capacity(norms.len() * 8);
-    let mut votes: Vec<(u32, u32)> = Vec::new();
-    let mut candidates: Vec<u32> = Vec::new();
-    let mut fingerprints = Vec::new();
-    let mut scratch = Scratch::default();
-    let mut query_bigrams = Vec::new();
-    // The sorted bigrams of every indexed unit, computed once when it was looked up itself: each
-    // is verified against many later units.
-    let mut store: Vec<u64> = Vec::new();
-    let mut stored: Vec<(u32, u32)> = vec![(0, 0); units.len()];
+    let (mut heads, mut nodes) = match cache.postings.take() {
+        Some(p) => (p.heads, p.nodes),
+        None => Default::default(),
+    };
+    heads.clear();
+    nodes.clear();
+    heads.reserve(norms.len() * 8);
+    nodes.reserve(norms.len() * 8);
+    let mut records = vec![Record::Other; units.len()];
+    let mut ballot = Ballot::default();
+    let features = &mut cache.features;
     for (index, unit) in units.iter().enumerate() {
-        if skip.get(index).copied().unwrap_or(false)
-            || unit.formulaic
-            || (unit.counted as usize) < min_chars.max(1)
-        {
-            continue;
-        }
-        let id = unit.id as usize;
-        let (Some(norm), Some(seen)) = (norms.get(id), seen_id.get_mut(id)) else {
+        let Some(norm) = query(index, unit, norms, skip, min_chars, &mut seen_id) else {
             continue;
         };
-        // A later unit with the same ID is an exact copy (too short to remove): not an edit.
-        if std::mem::replace(seen, true)
-            || (norm.len() > LONGEST_UNIT && norm.chars().count() > LONGEST_UNIT)
-        {
-            continue;
-        }
-        winnow(norm, &mut fingerprints, &mut scratch);
-        candidates.clear();
-        for fingerprint in &fingerprints {
+        let (fingerprints, query_bigrams) = features.get(unit.id as usize, norm);
+        let fingerprints = &features.fingerprints[fingerprints];
+        ballot.candidates.clear();
+        for fingerprint in fingerprints {
             let mut node = heads.get(fingerprint).copied().unwrap_or(NONE);
             for _ in 0..POSTINGS_PER_FINGERPRINT {
                 let Some(&(unit, next)) = nodes.get(node as usize) else {
                     break;
                 };
-                candidates.push(unit);
+                ballot.candidates.push(unit);
                 node = next;
             }
         }
-        candidates.sort_unstable();
-        votes.clear();
-        for &candidate in &candidates {
-            match votes.last_mut() {
-                Some((c, n)) if *c == candidate => *n += 1,
-                _ => votes.push((candidate, 1)),
-            }
-        }
-        votes.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
-        let mut best: Option<(usize, f64)> = None;
-        bigrams(norm, &mut query_bigrams);
-        for &(candidate, _) in votes.iter().take(VERIFIED) {
-            let candidate = candidate as usize;
-            if units.get(candidate).map(|u| u.heading) != Some(unit.heading) {
-                continue;
-            }
-            let Some(&(from, len)) = stored.get(candidate) else {
-                continue;
-            };
-            let Some(other) = store.get(from as usize..from as usize + len as usize) else {
-                continue;
-            };
-            // Dice cannot exceed 2·min/(sum): a sentence much shorter or longer is never near.
-            let (q, o) = (query_bigrams.len(), other.len());
-            if 2.0 * (q.min(o) as f64) / ((q + o) as f64) < threshold {
-                continue;
-            }
-            let similarity = dice(&query_bigrams, other);
-            if similarity >= threshold && best.map_or(true, |(_, s)| similarity > s) {
-                best = Some((candidate, similarity));
-            }
-        }
-        match best {
-            Some((original, similarity)) => found.push(NearCopy {
-                copy: index,
-                original,
+        let query_bigrams = &features.bigrams[query_bigrams];
+        match choose(&mut ballot, units, unit, query_bigrams, features, threshold) {
+            Some((original, similarity)) => {
                 // Different normalised texts are never the same passage, whatever the bigrams say.
-                similarity: similarity.min(0.999),
-            }),
+                let similarity = similarity.min(0.999);
+                records[index] = Record::Near {
+                    original: original as u32,
+                    similarity,
+                };
+                found.push(NearCopy {
+                    copy: index,
+                    original,
+                    similarity,
+                });
+            }
             // Only originals are indexed, so a copy of a copy links to the original.
             None => {
-                stored[index] = (store.len() as u32, query_bigrams.len() as u32);
-                store.extend_from_slice(&query_bigrams);
-                for &fingerprint in &fingerprints {
+                records[index] = Record::Indexed;
+                for &fingerprint in fingerprints {
                     let head = heads.entry(fingerprint).or_insert(NONE);
                     nodes.push((index as u32, *head));
                     *head = (nodes.len() - 1) as u32;
@@ -140,7 +376,209 @@ pub(crate) fn find(
             }
         }
     }
+    cache.postings = Some(Postings {
+        heads,
+        nodes,
+        to_current: (0..units.len() as u32).collect(),
+        extra: FxHashMap::default(),
+        listed: records.iter().map(|r| *r == Record::Indexed).collect(),
+        records,
+        ids: units.iter().map(|u| u.id).collect(),
+        vanished: Vec::new(),
+        moved: false,
+        min_chars,
+        threshold,
+    });
     found
+}
+
+/// Bits of a filter over the fingerprints whose postings changed: most units have none of them,
+/// and a bit test is cheaper than a look-up in the map.
+const FILTER_WORDS: usize = 1 << 10;
+
+/// Fingerprints whose postings changed, each with the first unit that can see the change.
+#[derive(Default)]
+struct Changed {
+    from: FxHashMap<u64, u32>,
+    filter: Vec<u64>,
+}
+
+impl Changed {
+    fn mark(&mut self, fingerprint: u64, from: u32) {
+        let first = self.from.entry(fingerprint).or_insert(from);
+        *first = (*first).min(from);
+        if self.filter.is_empty() {
+            self.filter = vec![0; FILTER_WORDS];
+        }
+        self.filter[(fingerprint >> 6) as usize % FILTER_WORDS] |= 1 << (fingerprint & 63);
+    }
+
+    fn seen_by(&self, fingerprint: u64, unit: usize) -> bool {
+        !self.filter.is_empty()
+            && self.filter[(fingerprint >> 6) as usize % FILTER_WORDS] & (1 << (fingerprint & 63))
+                != 0
+            && self
+                .from
+                .get(&fingerprint)
+                .is_some_and(|&from| from as usize <= unit)
+    }
+}
+
+/// The search again after [`Cache::moved`]: a unit that was looked up last time and none of whose
+/// fingerprints' postings changed before it keeps its answer; the others are looked up in the
+/// last run's postings as they are now. `None` (and the caller searches all units) when there is
+/// no such run, or when the changes reach so far that looking up all units is cheaper.
+fn find_again(
+    units: &[Unit],
+    norms: &Norms,
+    skip: &[bool],
+    min_chars: usize,
+    threshold: f64,
+    features: &mut Features,
+    p: &mut Postings,
+) -> Option<Vec<NearCopy>> {
+    let n = units.len();
+    if !p.moved
+        || p.records.len() != n
+        || p.min_chars != min_chars
+        || p.threshold.to_bits() != threshold.to_bits()
+        || p.vanished.len() > n / 8 + 64
+    {
+        return None;
+    }
+    // The postings walked past while looking units up again, at most: beyond this, looking up
+    // all units is cheaper.
+    let mut budget = 8 * n + 4096;
+    let mut changed = Changed::default();
+    for &(from, id) in &p.vanished {
+        let (fingerprints, _) = features.get(id as usize, norms.get(id as usize)?);
+        for &fingerprint in &features.fingerprints[fingerprints] {
+            changed.mark(fingerprint, from);
+        }
+    }
+    let mut seen_id = vec![false; norms.len()];
+    let mut found = Vec::new();
+    let mut ballot = Ballot::default();
+    for (index, unit) in units.iter().enumerate() {
+        let old = p.records[index];
+        let mut new = Record::Other;
+        let mut fingerprints = None;
+        if let Some(norm) = query(index, unit, norms, skip, min_chars, &mut seen_id) {
+            let (prints, query_bigrams) = features.get(unit.id as usize, norm);
+            let prints_of = &features.fingerprints[prints.clone()];
+            let kept =
+                old != Record::Other && !prints_of.iter().any(|&f| changed.seen_by(f, index));
+            new = if kept {
+                old
+            } else {
+                ballot.candidates.clear();
+                for &fingerprint in prints_of {
+                    newest(p, fingerprint, index, &mut ballot.candidates, &mut budget)?;
+                }
+                let query_bigrams = &features.bigrams[query_bigrams];
+                match choose(&mut ballot, units, unit, query_bigrams, features, threshold) {
+                    Some((original, similarity)) => Record::Near {
+                        original: original as u32,
+                        similarity: similarity.min(0.999),
+                    },
+                    None => Record::Indexed,
+                }
+            };
+            fingerprints = Some(prints);
+        }
+        let (was, is) = (old == Record::Indexed, new == Record::Indexed);
+        if was != is {
+            let prints = match fingerprints {
+                Some(prints) => prints,
+                None => {
+                    features
+                        .get(unit.id as usize, norms.get(unit.id as usize)?)
+                        .0
+                }
+            };
+            for &fingerprint in &features.fingerprints[prints] {
+                if is && !p.listed[index] {
+                    let list = p.extra.entry(fingerprint).or_default();
+                    let at = list.partition_point(|&u| (u as usize) < index);
+                    list.insert(at, index as u32);
+                }
+                changed.mark(fingerprint, index as u32 + 1);
+            }
+            p.listed[index] |= is;
+        }
+        p.records[index] = new;
+        if let Record::Near {
+            original,
+            similarity,
+        } = new
+        {
+            found.push(NearCopy {
+                copy: index,
+                original: original as usize,
+                similarity,
+            });
+        }
+    }
+    p.vanished.clear();
+    p.moved = false;
+    Some(found)
+}
+
+/// Appends to `out` the newest `POSTINGS_PER_FINGERPRINT` units before `before` indexed under
+/// `fingerprint` now: the last full run's postings that are still indexed, merged with those
+/// indexed since. `None` when the walk runs out of `budget`.
+fn newest(
+    p: &Postings,
+    fingerprint: u64,
+    before: usize,
+    out: &mut Vec<u32>,
+    budget: &mut usize,
+) -> Option<()> {
+    let indexed = |unit: u32| {
+        unit != NONE && (unit as usize) < before && p.records[unit as usize] == Record::Indexed
+    };
+    let mut node = p.heads.get(&fingerprint).copied().unwrap_or(NONE);
+    let mut next_old = || -> Option<Option<u32>> {
+        while let Some(&(unit, next)) = p.nodes.get(node as usize) {
+            node = next;
+            *budget = budget.checked_sub(1)?;
+            let now = p.to_current[unit as usize];
+            if indexed(now) {
+                return Some(Some(now));
+            }
+        }
+        Some(None)
+    };
+    let extra = p.extra.get(&fingerprint).map_or(&[][..], Vec::as_slice);
+    let mut k = extra.partition_point(|&u| (u as usize) < before);
+    let mut next_new = || {
+        while k > 0 {
+            k -= 1;
+            if indexed(extra[k]) {
+                return Some(extra[k]);
+            }
+        }
+        None
+    };
+    let (mut old, mut new) = (next_old()?, next_new());
+    for _ in 0..POSTINGS_PER_FINGERPRINT {
+        match (old, new) {
+            (Some(a), Some(b)) if a > b => {
+                out.push(a);
+                old = next_old()?;
+            }
+            (_, Some(b)) => {
+                out.push(b);
+                new = next_new();
+            }
+            (Some(a), None) => {
+                out.push(a);
+                old = next_old()?;
+            }
+            (None, None) => break,
+        }
+    }
+    Some(())
 }
 
 /// The Dice coefficient of the character bigrams of two normalised texts, as [`find`] scores a unit.
