@@ -130,12 +130,35 @@ pub(crate) fn previous_factors(ids: &[u32]) -> PreviousFactors {
     let n = ids.len();
     let sa = suffix_array(ids);
     let lcp = lcp_array(ids, &sa);
-    let mut len = vec![0u32; n];
-    let mut source = vec![0u32; n];
+    let mut factors = PreviousFactors {
+        len: vec![0u32; n],
+        source: vec![0u32; n],
+    };
+    // The nearest earlier-starting suffix may sit on either side in suffix-array order: sweep
+    // forwards (LCP with the entry before) and backwards (LCP with the entry after).
+    nearest_earlier(&sa, 0..n, |k| lcp[k], &mut factors);
+    nearest_earlier(
+        &sa,
+        (0..n).rev(),
+        |k| lcp.get(k + 1).copied().unwrap_or(0),
+        &mut factors,
+    );
+    factors
+}
+
+/// One sweep of the previous-smaller-value stack: for each suffix-array entry in `order`, the
+/// nearest entry already passed whose suffix starts earlier in the text, and their common prefix.
+/// `lcp_with_passed(k)` is the LCP of entry `k` with the entry passed just before it.
+fn nearest_earlier(
+    sa: &[u32],
+    order: impl Iterator<Item = usize>,
+    lcp_with_passed: impl Fn(usize) -> u32,
+    factors: &mut PreviousFactors,
+) {
     // Each stack entry: (suffix-array index, LCP with the entry below it).
     let mut stack: Vec<(usize, u32)> = Vec::new();
-    for k in 0..n {
-        let mut h = lcp[k];
+    for k in order {
+        let mut h = lcp_with_passed(k);
         while let Some(&(top, m)) = stack.last() {
             if sa[top] > sa[k] {
                 h = h.min(m);
@@ -146,38 +169,15 @@ pub(crate) fn previous_factors(ids: &[u32]) -> PreviousFactors {
         }
         if let Some(&(top, _)) = stack.last() {
             let at = sa[k] as usize;
-            if h > len[at] {
-                len[at] = h;
-                source[at] = sa[top];
+            if h > factors.len[at] {
+                factors.len[at] = h;
+                factors.source[at] = sa[top];
             }
         } else {
             h = 0;
         }
         stack.push((k, h));
     }
-    stack.clear();
-    for k in (0..n).rev() {
-        let mut h = lcp.get(k + 1).copied().unwrap_or(0);
-        while let Some(&(top, m)) = stack.last() {
-            if sa[top] > sa[k] {
-                h = h.min(m);
-                stack.pop();
-            } else {
-                break;
-            }
-        }
-        if let Some(&(top, _)) = stack.last() {
-            let at = sa[k] as usize;
-            if h > len[at] {
-                len[at] = h;
-                source[at] = sa[top];
-            }
-        } else {
-            h = 0;
-        }
-        stack.push((k, h));
-    }
-    PreviousFactors { len, source }
 }
 
 #[cfg(test)]
