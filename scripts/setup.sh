@@ -39,7 +39,9 @@ fi
 bindgen_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 if ! { have wasm-bindgen && wasm-bindgen --version | grep -qF " $bindgen_version"; }; then
   say "installing wasm-bindgen-cli $bindgen_version (about 4 minutes)"
-  cargo install wasm-bindgen-cli --version "$bindgen_version" --locked
+  # Not --locked: its lock file pins webpki-roots 1.0.11, which the registry does not serve
+  # ("failed to select a version"); the unlocked resolution builds and was seen to work.
+  cargo install wasm-bindgen-cli --version "$bindgen_version"
 fi
 
 if ! have node || ! have npm; then
