@@ -504,37 +504,36 @@ fn trim(s: &str) -> &str {
     s.trim_matches(|c: char| c.is_whitespace())
 }
 
-/// Splits at any of `seps` outside nested parentheses, so 各县（市、区）人民政府 stays whole.
-fn split_top<'t>(s: &'t str, seps: &[char]) -> Vec<&'t str> {
-    let mut out = Vec::new();
+/// Byte offsets of the characters in `seps` that stand outside nested parentheses, so that the
+/// 、 in 各县（市、区）人民政府 is never a separator.
+fn top_level<'a>(s: &'a str, seps: &'a [char]) -> impl Iterator<Item = (usize, char)> + 'a {
     let mut depth = 0usize;
-    let mut from = 0;
-    for (i, c) in s.char_indices() {
+    s.char_indices().filter(move |&(_, c)| {
         if is_open(c) {
             depth += 1;
         } else if is_close(c) {
             depth = depth.saturating_sub(1);
-        } else if depth == 0 && seps.contains(&c) {
-            out.push(&s[from..i]);
-            from = i + c.len_utf8();
+        } else {
+            return depth == 0 && seps.contains(&c);
         }
+        false
+    })
+}
+
+/// Splits at any of `seps` outside nested parentheses.
+fn split_top<'t>(s: &'t str, seps: &[char]) -> Vec<&'t str> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (i, c) in top_level(s, seps) {
+        out.push(&s[from..i]);
+        from = i + c.len_utf8();
     }
     out.push(&s[from..]);
     out
 }
 
 fn find_top(s: &str, seps: &[char]) -> Option<usize> {
-    let mut depth = 0usize;
-    for (i, c) in s.char_indices() {
-        if is_open(c) {
-            depth += 1;
-        } else if is_close(c) {
-            depth = depth.saturating_sub(1);
-        } else if depth == 0 && seps.contains(&c) {
-            return Some(i);
-        }
-    }
-    None
+    top_level(s, seps).next().map(|(i, _)| i)
 }
 
 fn regex(cell: &'static OnceLock<Option<Regex>>, pattern: &str) -> Option<&'static Regex> {
