@@ -26,6 +26,19 @@ fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
     a.0 < b.1 && b.0 < a.1
 }
 
+/// The notice damaged with half of its copies edited (a word changed, half-width punctuation, a
+/// clause dropped, white space changed).
+fn with_edited_copies(clean: &str, seed: u64) -> damage::Damaged {
+    damage::damage(
+        clean,
+        Damage {
+            seed,
+            edit_share: 0.5,
+            ..Damage::default()
+        },
+    )
+}
+
 #[test]
 fn clean_notices_have_nothing_to_remove() {
     for (name, clean) in NOTICES {
@@ -84,14 +97,7 @@ fn edited_copies_are_found_and_linked_to_their_originals() {
     let mut checked = [0usize; 4];
     for (name, clean) in NOTICES {
         for seed in 0..50 {
-            let damaged = damage::damage(
-                clean,
-                Damage {
-                    seed,
-                    edit_share: 0.5,
-                    ..Damage::default()
-                },
-            );
+            let damaged = with_edited_copies(clean, seed);
             let found = repeats::find(&damaged.text, &Options::default());
             for copy in &damaged.copies {
                 let Some((kind, edited, original)) = copy.edit else {
@@ -139,14 +145,7 @@ fn near_duplicates_are_dropped_only_when_asked() {
     };
     for (name, clean) in NOTICES {
         for seed in 0..50 {
-            let damaged = damage::damage(
-                clean,
-                Damage {
-                    seed,
-                    edit_share: 0.5,
-                    ..Damage::default()
-                },
-            );
+            let damaged = with_edited_copies(clean, seed);
             let found = repeats::find(&damaged.text, &options);
             // Dropping near-duplicates too gives the clean notice back whenever every edit kept the
             // copy above the threshold, which the generator's edits do.
