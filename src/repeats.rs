@@ -36,6 +36,7 @@
 //! marker such as `（一）` or `二、` (a character or two) is never a repeat on its own, and a heading
 //! is compared with headings only when edited copies are looked for.
 
+mod clauses;
 mod near;
 mod suffix_array;
 mod units;
@@ -44,7 +45,7 @@ use std::borrow::Cow;
 
 use crate::report::{Dedup, Occurrence, Repeat, Section, Span};
 use crate::Options;
-use units::{FxHashMap, Norms, Segmenter, Unit};
+use units::{FxHashMap, FxHashSet, Norms, Segmenter, Unit};
 
 /// Repeated passages and the deduplicated text, byte offsets.
 #[derive(Debug, Clone, Default)]
@@ -97,6 +98,8 @@ pub fn find_with_sections(text: &str, sections: &[Section], options: &Options) -
     // Whether a pass kept an exact copy as part of an edited passage.
     let mut kept_exact = false;
     let mut near_cache = near::Cache::default();
+    // The edited copies the first pass reported as kept text.
+    let mut kept_edited: FxHashSet<Span> = FxHashSet::default();
     for pass in 0..MAX_PASSES {
         // Kept near-duplicates are reported from the first pass only, and looked for again only
         // when an exact copy was kept with one: a later pass that did not see the edit would take
@@ -104,13 +107,23 @@ pub fn find_with_sections(text: &str, sections: &[Section], options: &Options) -
         // the first looks up again only the units whose answer may have changed: see near::Cache.
         let near =
             options.near_duplicates && (pass == 0 || options.drop_near_duplicates || kept_exact);
-        let found = analyse(
+        let mut found = analyse(
             &current,
             &units,
             segmenter.norms(),
             options,
             near.then_some(&mut near_cache),
         );
+        if pass == 0 {
+            kept_edited = kept_edited_copies(&found);
+        }
+        // Copies of part of a sentence are looked for once no whole unit is a copy any more, so
+        // that they are never confused with the whole-sentence copies around them.
+        if found.removed.is_empty() {
+            let parts = clauses::find(&current, &units, options.min_repeat_chars);
+            found.removed = merge(parts.iter().map(|part| part.removal).collect());
+            found.repeats.extend(part_repeats(&current, &parts));
+        }
         kept_exact |= found.kept_exact;
         let finished = found.removed.is_empty();
         let next = if finished {
@@ -148,6 +161,8 @@ pub fn find_with_sections(text: &str, sections: &[Section], options: &Options) -
             None => break,
         }
     }
+    drop_taken_occurrences(&mut repeats, &kept_edited, &removed);
+    join_copies_of_copies(&mut repeats);
     repeats.sort_by_key(|r| r.occurrences.first().map(|o| (o.start, o.end)));
     Found {
         repeats,
@@ -156,6 +171,114 @@ pub fn find_with_sections(text: &str, sections: &[Section], options: &Options) -
             removed,
         },
     }
+}
+
+/// Copies of part of a sentence, one repeat per original.
+fn part_repeats(text: &str, parts: &[clauses::PartCopy]) -> Vec<(Repeat, bool)> {
+    let mut copies_of: FxHashMap<Span, Vec<(Span, f64)>> = FxHashMap::default();
+    let mut originals = Vec::new();
+    for part in parts {
+        copies_of
+            .entry(part.original)
+            .or_insert_with(|| {
+                originals.push(part.original);
+                Vec::new()
+            })
+            .push((part.copy, 1.0));
+    }
+    originals
+        .into_iter()
+        .map(|original| {
+            let copies = copies_of.remove(&original).unwrap_or_default();
+            (repeat(text, original, copies.into_iter()), true)
+        })
+        .collect()
+}
+
+/// The edited copies a pass reports as kept text.
+fn kept_edited_copies(pass: &Pass) -> FxHashSet<Span> {
+    pass.repeats
+        .iter()
+        .filter(|(_, removes)| !removes)
+        .flat_map(|(r, _)| r.occurrences.iter().filter(|o| o.similarity < 1.0))
+        .map(|o| Span::new(o.start, o.end))
+        .filter(|&o| !overlaps(&pass.removed, o))
+        .collect()
+}
+
+/// A kept edited copy reported by the first pass can lose its text to a later pass that takes out
+/// part of it as an exact copy: it is reported there, and no longer as kept text.
+fn drop_taken_occurrences(
+    repeats: &mut Vec<Repeat>,
+    kept_edited: &FxHashSet<Span>,
+    removed: &[Span],
+) {
+    if kept_edited.is_empty() {
+        return;
+    }
+    for repeat in repeats.iter_mut() {
+        let before = repeat.occurrences.len();
+        repeat.occurrences.retain(|o| {
+            let span = Span::new(o.start, o.end);
+            o.similarity >= 1.0 || !(kept_edited.contains(&span) && overlaps(removed, span))
+        });
+        if repeat.occurrences.len() < before {
+            repeat.similarity = repeat
+                .occurrences
+                .iter()
+                .map(|o| o.similarity)
+                .fold(1.0, f64::min);
+        }
+    }
+    repeats.retain(|r| r.occurrences.len() > 1);
+}
+
+/// A pass can take out, as a copy of part of a sentence, text that an earlier pass took as the
+/// original of an exact copy (`A，B。 B。 B。`: the second `B。` goes first, as a copy of the first).
+/// Such a repeat joins the one its "original" is a copy in, so that every copy is linked to where
+/// its text first occurs.
+fn join_copies_of_copies(repeats: &mut Vec<Repeat>) {
+    let mut repeat_of_copy: FxHashMap<Span, usize> = FxHashMap::default();
+    for (k, repeat) in repeats.iter().enumerate() {
+        for o in repeat.occurrences.iter().skip(1) {
+            if o.similarity >= 1.0 {
+                repeat_of_copy.insert(Span::new(o.start, o.end), k);
+            }
+        }
+    }
+    if repeat_of_copy.is_empty() {
+        return;
+    }
+    let first = |r: &Repeat| r.occurrences.first().map(|o| Span::new(o.start, o.end));
+    let mut joined = false;
+    for k in 0..repeats.len() {
+        let mut into = k;
+        // Each step moves to an earlier original, so the chain is short; the bound is for safety.
+        for _ in 0..repeats.len().min(64) {
+            match first(&repeats[into]).and_then(|span| repeat_of_copy.get(&span)) {
+                Some(&next) if next != into && next != k => into = next,
+                _ => break,
+            }
+        }
+        if into != k && repeats[k].similarity >= 1.0 {
+            let moved: Vec<Occurrence> = repeats[k].occurrences.drain(1..).collect();
+            repeats[into].occurrences.extend(moved);
+            repeats[k].occurrences.clear();
+            joined = true;
+        }
+    }
+    if joined {
+        repeats.retain(|r| !r.occurrences.is_empty());
+        for repeat in repeats.iter_mut() {
+            repeat.occurrences.sort_by_key(|o| (o.start, o.end));
+        }
+    }
+}
+
+/// Whether `span` overlaps one of the ascending, disjoint `removed` spans.
+fn overlaps(removed: &[Span], span: Span) -> bool {
+    let after = removed.partition_point(|r| r.end <= span.start);
+    removed.get(after).is_some_and(|r| r.start < span.end)
 }
 
 /// The headings that are left once the `removed` spans are taken out, in the shorter text.

@@ -1,0 +1,127 @@
+//! Copies of part of a sentence, through the public `analyze_bytes`: the last clauses of a sentence
+//! copied to a later place, a sentence pasted into the middle of another, and a copy that begins
+//! inside one sentence and ends inside another. The text is from 国发〔2018〕32号.
+//!
+//! And what must stay: two sentences that merely end with the same clause.
+
+use notice_lens::{analyze_bytes, Options, Report};
+
+fn run(text: &str, drop_near: bool) -> Report {
+    let options = Options {
+        drop_near_duplicates: drop_near,
+        ..Options::default()
+    };
+    analyze_bytes(text, &options).expect("analysable")
+}
+
+fn removed<'t>(text: &'t str, report: &Report) -> Vec<&'t str> {
+    report.dedup.removed.iter().map(|s| s.of(text)).collect()
+}
+
+const OPENING: &str = "为深入实施创新驱动发展战略，进一步激发市场活力和社会创造力，\
+                       现就推动创新创业高质量发展、打造“双创”升级版提出以下意见。";
+const TASK: &str =
+    "加强知识产权保护，实施商标、专利快速审查（国家知识产权局、市场监管总局按职责分工负责）。";
+const LATER: &str = "（五）加大财税政策支持力度。落实好研发费用加计扣除政策。";
+
+/// A copy of a sentence's last clause, or last two, standing as a sentence of its own.
+#[test]
+fn the_last_clauses_of_a_sentence_copied_as_a_sentence_are_a_copy() {
+    for tail in [
+        "现就推动创新创业高质量发展、打造“双创”升级版提出以下意见。",
+        "进一步激发市场活力和社会创造力，现就推动创新创业高质量发展、打造“双创”升级版提出以下意见。",
+    ] {
+        let clean = format!("{OPENING}\n一、总体要求\n{TASK}\n{LATER}\n");
+        let damaged = clean.replace(LATER, &format!("{tail}{LATER}"));
+        for drop_near in [false, true] {
+            let report = run(&damaged, drop_near);
+            assert_eq!(removed(&damaged, &report), vec![tail]);
+            assert_eq!(report.dedup.text, clean);
+            assert_eq!(report.repeats.len(), 1, "{:?}", report.repeats);
+            let repeat = &report.repeats[0];
+            assert_eq!(repeat.occurrences.len(), 2);
+            // Dropping near-duplicates may take it as an edited copy of the whole sentence first.
+            if !drop_near {
+                assert_eq!(repeat.text, tail, "the original is the tail of the opening");
+                assert_eq!(repeat.similarity, 1.0);
+                assert!(repeat.occurrences[0].start > 0, "linked to the tail");
+            }
+        }
+    }
+}
+
+/// A whole sentence pasted into the middle of another is taken out, and the sentence it split
+/// reads as before.
+#[test]
+fn a_sentence_pasted_into_a_sentence_is_taken_out_and_the_sentence_closes_again() {
+    let split = "对科研人员创办企业的，在职称评审、绩效考核等方面给予支持。";
+    let clean = format!("{OPENING}\n{TASK}\n{split}\n");
+    let damaged = clean.replace(
+        "对科研人员创办企业的",
+        &format!("对科研人员创办企业{TASK}的"),
+    );
+    let report = run(&damaged, false);
+    assert_eq!(removed(&damaged, &report), vec![TASK]);
+    assert_eq!(report.dedup.text, clean);
+    assert_eq!(report.repeats[0].text, TASK);
+}
+
+/// A copy from the last clauses of one sentence through a heading into the first words of the next
+/// sentence, pasted before another heading: its parts are one copy of one passage.
+#[test]
+fn a_copy_across_sentence_boundaries_is_one_copy() {
+    let first = "随着全球新一轮科技革命和产业变革加速演进，对创新创业提出了新的更高要求。";
+    let clean = format!("{OPENING}一、总体要求{first}{LATER}");
+    let copy = "进一步激发市场活力和社会创造力，现就推动创新创业高质量发展、打造“双创”升级版提出以下意见。\
+                一、总体要求随着全球新一轮科技革命";
+    let damaged = clean.replace(LATER, &format!("{copy}{LATER}"));
+    let report = run(&damaged, false);
+    assert_eq!(removed(&damaged, &report), vec![copy]);
+    assert_eq!(report.dedup.text, clean);
+    assert_eq!(report.repeats.len(), 1, "{:?}", report.repeats);
+    assert_eq!(report.repeats[0].text, copy);
+}
+
+/// Sentences that end with the same clause are different sentences: none loses its ending. (With
+/// near-duplicates dropped, the last is an edited copy of the first, and goes whole.)
+#[test]
+fn sentences_that_end_alike_are_kept() {
+    let text = "确保各项政策措施落到实处，取得实效。\
+                各地区要加强组织领导，确保各项政策措施落到实处，取得实效。\
+                各部门要密切配合，确保各项政策措施落到实处，取得实效。\
+                要坚决确保各项政策措施落到实处，取得实效。";
+    let report = run(text, false);
+    assert!(
+        report.dedup.removed.is_empty(),
+        "{:?}",
+        removed(text, &report)
+    );
+    assert_eq!(report.dedup.text, text);
+}
+
+/// A formulaic note, and a sentence pasted into another that is too short to be told from a
+/// sentence ending alike, stay.
+#[test]
+fn short_pasted_sentences_and_notes_stay() {
+    let short = "加强知识产权保护。";
+    let text = format!("{short}{TASK}对科研人员创办企业{short}的给予支持（科技部牵头负责）。");
+    let report = run(&text, false);
+    assert!(
+        report.dedup.removed.is_empty(),
+        "{:?}",
+        removed(&text, &report)
+    );
+}
+
+/// A tail copied twice is two copies of one original, and deduplicating again removes nothing.
+#[test]
+fn a_tail_copied_twice_is_one_repeat_and_deduplication_is_stable() {
+    let tail = "现就推动创新创业高质量发展、打造“双创”升级版提出以下意见。";
+    let damaged = format!("{OPENING}\n{tail}\n{TASK}\n{tail}\n{LATER}\n");
+    let report = run(&damaged, false);
+    assert_eq!(removed(&damaged, &report).len(), 2);
+    assert_eq!(report.repeats.len(), 1, "{:?}", report.repeats);
+    assert_eq!(report.repeats[0].occurrences.len(), 3);
+    assert_eq!(report.dedup.text, format!("{OPENING}\n{TASK}\n{LATER}\n"));
+    assert!(run(&report.dedup.text, false).dedup.removed.is_empty());
+}
