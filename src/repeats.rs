@@ -45,7 +45,7 @@ use std::borrow::Cow;
 
 use crate::report::{Dedup, Occurrence, Repeat, Section, Span};
 use crate::Options;
-use units::{FxHashMap, FxHashSet, Norms, Segmenter, Unit};
+use units::{FxHashMap, Norms, Segmenter, Unit};
 
 /// Repeated passages and the deduplicated text, byte offsets.
 #[derive(Debug, Clone, Default)]
@@ -89,6 +89,156 @@ pub fn find_with_sections(text: &str, sections: &[Section], options: &Options) -
         }
         keep
     });
+    // Copies of part of a sentence are looked for once no whole unit is a copy any more, so that a
+    // whole-sentence copy, with the edited and short units around it, is settled by the whole-unit
+    // analysis first. When some are found, they are taken out of the text and the whole-unit
+    // analysis starts again without them: a clause tail copied after an original hid that the
+    // heading after a later copy of that original also follows it, and the heading's copy would
+    // otherwise be left behind alone.
+    let mut taken_parts: Vec<Span> = Vec::new();
+    let mut part_repeats: Vec<Repeat> = Vec::new();
+    let mut base: Cow<str> = Cow::Borrowed(text);
+    let mut base_headings = headings.clone();
+    loop {
+        let whole = whole_unit_copies(&base, base_headings, options);
+        let parts = clauses::find(&whole.text, &whole.units, options.min_repeat_chars);
+        let to_text = KeptPieces::new(&taken_parts, text.len());
+        if parts.is_empty() || taken_parts.len() + parts.len() > MAX_PART_COPIES {
+            let mut repeats = whole.repeats;
+            for repeat in &mut repeats {
+                for o in &mut repeat.occurrences {
+                    (o.start, o.end) = (
+                        to_text.start_to_original(o.start),
+                        to_text.end_to_original(o.end),
+                    );
+                }
+            }
+            let removed = whole.removed.iter().map(|s| {
+                Span::new(
+                    to_text.start_to_original(s.start),
+                    to_text.end_to_original(s.end),
+                )
+            });
+            let removed = merge(taken_parts.iter().copied().chain(removed).collect());
+            let (removed, joined) = join_separated_copies(text, &taken_parts, removed);
+            let dedup_text = if joined {
+                without(text, &removed)
+            } else {
+                whole.text
+            };
+            repeats.extend(part_repeats);
+            join_copies_of_copies(&mut repeats);
+            repeats.sort_by_key(|r| r.occurrences.first().map(|o| (o.start, o.end)));
+            return Found {
+                repeats,
+                dedup: Dedup {
+                    text: dedup_text,
+                    removed,
+                },
+            };
+        }
+        // From the deduplicated text to `base`, and from `base` to `text`.
+        let to_base = KeptPieces::new(&whole.removed, base.len());
+        let to_original = |span: Span| {
+            let start = to_text.start_to_original(to_base.start_to_original(span.start));
+            let end = to_text.end_to_original(to_base.end_to_original(span.end));
+            Span::new(start, end)
+        };
+        // One repeat per original, also when its copies are found in different rounds.
+        for part in &parts {
+            let (original, copy) = (to_original(part.original), to_original(part.copy));
+            let same = part_repeats.iter_mut().find(|r| {
+                r.occurrences
+                    .first()
+                    .is_some_and(|o| Span::new(o.start, o.end) == original)
+            });
+            match same {
+                Some(r) => {
+                    r.occurrences.push(Occurrence {
+                        start: copy.start,
+                        end: copy.end,
+                        similarity: 1.0,
+                    });
+                    r.occurrences.sort_by_key(|o| (o.start, o.end));
+                }
+                None => part_repeats.push(repeat(text, original, std::iter::once((copy, 1.0)))),
+            }
+        }
+        let removals = parts.iter().map(|part| {
+            let start = to_base.start_to_original(part.removal.start);
+            let end = to_base.end_to_original(part.removal.end);
+            Span::new(
+                to_text.start_to_original(start),
+                to_text.end_to_original(end),
+            )
+        });
+        taken_parts = merge(taken_parts.iter().copied().chain(removals).collect());
+        base = Cow::Owned(without(text, &taken_parts));
+        base_headings = moved_headings(&headings, &taken_parts);
+    }
+}
+
+/// A copy of part of a sentence and a copy of whole units that white space alone separates were one
+/// copy in the text, found in different rounds: the white space between them goes too, as it would
+/// inside one copy, unless the later copy already took the white space after it (one separator
+/// must stay). Returns the removed spans, and whether any grew.
+fn join_separated_copies(text: &str, parts: &[Span], mut removed: Vec<Span>) -> (Vec<Span>, bool) {
+    let mut joined = false;
+    for part in parts {
+        let after = text.get(part.end..).unwrap_or("");
+        let space = after.len() - after.trim_start_matches(units::is_space).len();
+        if space == 0 {
+            continue;
+        }
+        let next = removed.partition_point(|r| r.start < part.end + space);
+        // The later copy may be a chain of touching spans: its last decides.
+        let mut chain_end = None;
+        for (k, r) in removed.iter().enumerate().skip(next) {
+            chain_end = Some(r.end);
+            if removed.get(k + 1).map_or(true, |f| f.start != r.end) {
+                break;
+            }
+        }
+        let joins = removed
+            .get(next)
+            .is_some_and(|r| r.start == part.end + space)
+            && !chain_end
+                .and_then(|end| text.get(..end))
+                .and_then(|t| t.chars().next_back())
+                .is_some_and(units::is_space);
+        // The span that ends with the copy takes the white space: a span of white space alone
+        // would be no passage.
+        if let Some(span) = removed
+            .iter_mut()
+            .find(|r| r.end == part.end)
+            .filter(|_| joins)
+        {
+            span.end += space;
+            joined = true;
+        }
+    }
+    (removed, joined)
+}
+
+/// A bound on the copies of part of a sentence, each of which starts the analysis again.
+const MAX_PART_COPIES: usize = 256;
+
+/// The whole-unit analysis of `text`: repeats and removed spans in `text`'s offsets, the
+/// deduplicated text, and its units.
+struct WholeUnits {
+    repeats: Vec<Repeat>,
+    removed: Vec<Span>,
+    text: String,
+    units: Vec<Unit>,
+}
+
+/// Finds the copies of whole units in `text` and removes them, again and again until a pass
+/// removes nothing.
+fn whole_unit_copies(
+    text: &str,
+    mut headings: Vec<(usize, usize)>,
+    options: &Options,
+) -> WholeUnits {
     let mut removed: Vec<Span> = Vec::new();
     let mut repeats: Vec<Repeat> = Vec::new();
     let mut current: Cow<str> = Cow::Borrowed(text);
@@ -98,8 +248,6 @@ pub fn find_with_sections(text: &str, sections: &[Section], options: &Options) -
     // Whether a pass kept an exact copy as part of an edited passage.
     let mut kept_exact = false;
     let mut near_cache = near::Cache::default();
-    // The edited copies the first pass reported as kept text.
-    let mut kept_edited: FxHashSet<Span> = FxHashSet::default();
     for pass in 0..MAX_PASSES {
         // Kept near-duplicates are reported from the first pass only, and looked for again only
         // when an exact copy was kept with one: a later pass that did not see the edit would take
@@ -107,23 +255,13 @@ pub fn find_with_sections(text: &str, sections: &[Section], options: &Options) -
         // the first looks up again only the units whose answer may have changed: see near::Cache.
         let near =
             options.near_duplicates && (pass == 0 || options.drop_near_duplicates || kept_exact);
-        let mut found = analyse(
+        let found = analyse(
             &current,
             &units,
             segmenter.norms(),
             options,
             near.then_some(&mut near_cache),
         );
-        if pass == 0 {
-            kept_edited = kept_edited_copies(&found);
-        }
-        // Copies of part of a sentence are looked for once no whole unit is a copy any more, so
-        // that they are never confused with the whole-sentence copies around them.
-        if found.removed.is_empty() {
-            let parts = clauses::find(&current, &units, options.min_repeat_chars);
-            found.removed = merge(parts.iter().map(|part| part.removal).collect());
-            found.repeats.extend(part_repeats(&current, &parts));
-        }
         kept_exact |= found.kept_exact;
         let finished = found.removed.is_empty();
         let next = if finished {
@@ -161,76 +299,12 @@ pub fn find_with_sections(text: &str, sections: &[Section], options: &Options) -
             None => break,
         }
     }
-    drop_taken_occurrences(&mut repeats, &kept_edited, &removed);
-    join_copies_of_copies(&mut repeats);
-    repeats.sort_by_key(|r| r.occurrences.first().map(|o| (o.start, o.end)));
-    Found {
+    WholeUnits {
         repeats,
-        dedup: Dedup {
-            text: current.into_owned(),
-            removed,
-        },
+        removed,
+        text: current.into_owned(),
+        units,
     }
-}
-
-/// Copies of part of a sentence, one repeat per original.
-fn part_repeats(text: &str, parts: &[clauses::PartCopy]) -> Vec<(Repeat, bool)> {
-    let mut copies_of: FxHashMap<Span, Vec<(Span, f64)>> = FxHashMap::default();
-    let mut originals = Vec::new();
-    for part in parts {
-        copies_of
-            .entry(part.original)
-            .or_insert_with(|| {
-                originals.push(part.original);
-                Vec::new()
-            })
-            .push((part.copy, 1.0));
-    }
-    originals
-        .into_iter()
-        .map(|original| {
-            let copies = copies_of.remove(&original).unwrap_or_default();
-            (repeat(text, original, copies.into_iter()), true)
-        })
-        .collect()
-}
-
-/// The edited copies a pass reports as kept text.
-fn kept_edited_copies(pass: &Pass) -> FxHashSet<Span> {
-    pass.repeats
-        .iter()
-        .filter(|(_, removes)| !removes)
-        .flat_map(|(r, _)| r.occurrences.iter().filter(|o| o.similarity < 1.0))
-        .map(|o| Span::new(o.start, o.end))
-        .filter(|&o| !overlaps(&pass.removed, o))
-        .collect()
-}
-
-/// A kept edited copy reported by the first pass can lose its text to a later pass that takes out
-/// part of it as an exact copy: it is reported there, and no longer as kept text.
-fn drop_taken_occurrences(
-    repeats: &mut Vec<Repeat>,
-    kept_edited: &FxHashSet<Span>,
-    removed: &[Span],
-) {
-    if kept_edited.is_empty() {
-        return;
-    }
-    for repeat in repeats.iter_mut() {
-        let before = repeat.occurrences.len();
-        repeat.occurrences.retain(|o| {
-            let span = Span::new(o.start, o.end);
-            o.similarity >= 1.0 || !(kept_edited.contains(&span) && overlaps(removed, span))
-        });
-        if repeat.occurrences.len() < before {
-            repeat.similarity = repeat
-                .occurrences
-                .iter()
-                .map(|o| o.similarity)
-                .fold(1.0, f64::min);
-        }
-    }
-    repeats.retain(|r| r.occurrences.len() > 1);
 }
 
 /// A pass can take out, as a copy of part of a sentence, text that an earlier pass took as the
@@ -273,12 +347,6 @@ fn join_copies_of_copies(repeats: &mut Vec<Repeat>) {
             repeat.occurrences.sort_by_key(|o| (o.start, o.end));
         }
     }
-}
-
-/// Whether `span` overlaps one of the ascending, disjoint `removed` spans.
-fn overlaps(removed: &[Span], span: Span) -> bool {
-    let after = removed.partition_point(|r| r.end <= span.start);
-    removed.get(after).is_some_and(|r| r.start < span.end)
 }
 
 /// The headings that are left once the `removed` spans are taken out, in the shorter text.

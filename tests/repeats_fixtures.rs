@@ -51,17 +51,12 @@ fn clean_notices_have_nothing_to_remove() {
     }
 }
 
-#[test]
-fn exact_copies_are_removed_and_the_clean_notice_comes_back() {
+/// Damages each notice with 50 seeds as `how` says (its seed aside), and checks that deduplication
+/// gives back the clean notice and that every copy is reported, linked to an occurrence before it.
+fn exact_copies_come_back_out(how: Damage) {
     for (name, clean) in NOTICES {
         for seed in 0..50 {
-            let damaged = damage::damage(
-                clean,
-                Damage {
-                    seed,
-                    ..Damage::default()
-                },
-            );
+            let damaged = damage::damage(clean, Damage { seed, ..how });
             assert!(
                 damaged.text.len() as f64 > damaged.clean.len() as f64 * 1.2,
                 "{name} {seed}: too little damage"
@@ -73,7 +68,6 @@ fn exact_copies_are_removed_and_the_clean_notice_comes_back() {
                 found.dedup.removed.iter().map(|s| s.of(&damaged.text)).collect::<Vec<_>>(),
                 damaged.copies.iter().map(|c| &damaged.text[c.start..c.end]).collect::<Vec<_>>(),
             );
-            // Every copy is reported, linked to a first occurrence before it.
             for copy in &damaged.copies {
                 let linked = found.repeats.iter().any(|r| {
                     r.occurrences
@@ -90,6 +84,27 @@ fn exact_copies_are_removed_and_the_clean_notice_comes_back() {
             }
         }
     }
+}
+
+#[test]
+fn exact_copies_are_removed_and_the_clean_notice_comes_back() {
+    exact_copies_come_back_out(Damage::default());
+}
+
+/// Half the copies begin with the last clauses of a sentence (`……，现就……提出以下意见。`), not all of it.
+#[test]
+fn copies_of_sentence_tails_are_removed_and_the_clean_notice_comes_back() {
+    let how = Damage {
+        tail_share: 0.5,
+        ..Damage::default()
+    };
+    exact_copies_come_back_out(how);
+    // The damage did copy tails: some copy starts with a clause that is not its sentence's start.
+    let damaged = damage::damage(NOTICES[1].1, Damage { seed: 3, ..how });
+    assert!(damaged
+        .copies
+        .iter()
+        .any(|c| damaged.clean[..c.source_start].ends_with('，')));
 }
 
 #[test]

@@ -246,11 +246,13 @@ proptest! {
                             keys[i] != keys[j] && dice(&keys[i], &keys[j]) >= options.near_threshold
                         })
                 };
-                // Through kept sentences that repeat earlier ones, to an edited one.
+                // Through kept sentences that repeat earlier ones, to an edited one, with the
+                // removed copies out of the way.
                 let repeated = |j: usize| !removed[j] && (0..j).any(|i| keys[i] == keys[j]);
+                let passed = |i: usize| repeated(i) || removed[i];
                 let in_edited_passage = |j: usize| {
-                    let left = (0..j).rev().find(|&i| !repeated(i)).is_some_and(edited);
-                    let right = (j + 1..keys.len()).find(|&i| !repeated(i)).is_some_and(edited);
+                    let left = (0..j).rev().find(|&i| !passed(i)).is_some_and(edited);
+                    let right = (j + 1..keys.len()).find(|&i| !passed(i)).is_some_and(edited);
                     left || right
                 };
                 let kept: Vec<usize> = (0..keys.len())

@@ -150,6 +150,79 @@ fn shared_end(
     }
 }
 
+/// How far the copy that ends with unit `v` goes on as the text after its original, which ends with
+/// unit `u`: the last unit of the copy, and where its original ends. Units after the original that
+/// are copies themselves (exact copies of earlier units, or copies of part of a sentence found
+/// before) are passed over: the copy of `B。（七）……`, whose original `A，B。` is followed by a copy
+/// of another sentence before its `（七）……`, still takes its heading.
+fn grow(
+    text: &str,
+    units: &[Unit],
+    v: usize,
+    u: usize,
+    taken: &[bool],
+    first_of_id: &[u32],
+    (later, original): &mut (Folded, Folded),
+) -> (usize, usize) {
+    let usable = |k: usize| k < v && !taken[k];
+    // Copies that are taken out, now or later, and so do not break the original's run.
+    let skipped = |k: usize| taken[k] || (first_of_id[units[k].id as usize] as usize) < k;
+    // Where `later`'s characters, read from unit `k` at character `at` on, end: the unit and
+    // character after the last, and the byte offset. `None` if they differ first.
+    let mut match_from = |later: &Folded, mut k: usize, mut at: usize| {
+        if !usable(k) {
+            return None;
+        }
+        original.read(text, &units[k]);
+        let mut end = None;
+        for &c in &later.chars {
+            while at == original.chars.len() {
+                k += 1;
+                if !usable(k) {
+                    return None;
+                }
+                original.read(text, &units[k]);
+                at = 0;
+            }
+            if original.chars[at] != c {
+                return None;
+            }
+            end = Some(original.ends[at]);
+            at += 1;
+        }
+        let next = if at == original.chars.len() {
+            (k + 1, 0)
+        } else {
+            (k, at)
+        };
+        end.map(|end| (next, end))
+    };
+    let (mut last, mut original_end) = (v, units[u].content_end);
+    let mut next = (u + 1, 0);
+    for w in (v + 1..units.len()).take(FOLLOWING_UNITS) {
+        later.read(text, &units[w]);
+        if later.chars.is_empty() {
+            break;
+        }
+        let mut from = next;
+        let mut matched = None;
+        for _ in 0..FOLLOWING_UNITS {
+            matched = match_from(later, from.0, from.1);
+            if matched.is_some() || from.1 != 0 || from.0 >= v || !skipped(from.0) {
+                break;
+            }
+            from = (from.0 + 1, 0);
+        }
+        let Some((after, end)) = matched else {
+            break;
+        };
+        last = w;
+        original_end = end;
+        next = after;
+    }
+    (last, original_end)
+}
+
 /// Finds the copies of part of a sentence among `units` of `text`, none inside another.
 pub(crate) fn find(text: &str, units: &[Unit], min_chars: usize) -> Vec<PartCopy> {
     let min_chars = min_chars.max(1);
@@ -157,7 +230,13 @@ pub(crate) fn find(text: &str, units: &[Unit], min_chars: usize) -> Vec<PartCopy
     first_tail.reserve(units.len() + units.len() / 2);
     let mut taken = vec![false; units.len()];
     let mut copies = Vec::new();
-    let (mut later, mut next) = (Folded::default(), Folded::default());
+    let mut folded_units = (Folded::default(), Folded::default());
+    // The first unit with each ID: a later one is an exact copy of a whole unit.
+    let mut first_of_id =
+        vec![u32::MAX; units.iter().map(|u| u.id as usize + 1).max().unwrap_or(0)];
+    for (k, unit) in units.iter().enumerate().rev() {
+        first_of_id[unit.id as usize] = k as u32;
+    }
     let mut tails = Vec::new();
     let mut v = 0;
     while v < units.len() {
@@ -202,35 +281,7 @@ pub(crate) fn find(text: &str, units: &[Unit], min_chars: usize) -> Vec<PartCopy
         };
         let (copy_start, original_start) = (shared.later_start, shared.earlier_start);
         let whole_units = shared.before_later.is_none();
-        // Grow forwards: the units after the copy that go on as the text after the original does.
-        let mut original_end = units[u].content_end;
-        let mut last = v;
-        let (mut o_unit, mut o_at) = (u + 1, 0);
-        next.read(text, units.get(o_unit).unwrap_or(unit));
-        'units: for w in (v + 1..units.len()).take(FOLLOWING_UNITS) {
-            later.read(text, &units[w]);
-            if later.chars.is_empty() {
-                break;
-            }
-            let mut end = original_end;
-            for &c in &later.chars {
-                while o_at == next.chars.len() {
-                    o_unit += 1;
-                    if o_unit >= v || taken[o_unit] {
-                        break 'units;
-                    }
-                    next.read(text, &units[o_unit]);
-                    o_at = 0;
-                }
-                if o_unit >= v || taken[o_unit] || next.chars[o_at] != c {
-                    break 'units;
-                }
-                end = next.ends[o_at];
-                o_at += 1;
-            }
-            last = w;
-            original_end = end;
-        }
+        let (last, original_end) = grow(text, units, v, u, &taken, &first_of_id, &mut folded_units);
         let copy = Span::new(copy_start, units[last].content_end);
         // A copy that is whole units goes with its unit's leading span, and with the white space
         // after it where white space precedes it, so that no removal joins two paragraphs; a copy

@@ -208,7 +208,6 @@ impl FxHasher {
 
 pub(crate) type FxBuild = BuildHasherDefault<FxHasher>;
 pub(crate) type FxHashMap<K, V> = HashMap<K, V, FxBuild>;
-pub(crate) type FxHashSet<K> = std::collections::HashSet<K, FxBuild>;
 
 /// Where a markup tag may be: `<` followed by a letter, `/` or `!` opens one, `>` closes it.
 #[derive(Default, Clone, Copy, PartialEq, Eq)]

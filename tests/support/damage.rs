@@ -3,7 +3,7 @@
 //! It copies runs of 1–3 sentences to later places (about a quarter more text, a copy inserted
 //! where the text runs together without its trailing white space), drops most line breaks, and
 //! optionally edits some copies (a word changed, half-width punctuation, a clause
-//! dropped, white space changed). It records where every copy went, so that tests can check the
+//! dropped, white space changed) or begins some with the last clauses of a sentence. It records where every copy went, so that tests can check the
 //! repeat finder against the truth, and benches can make notices of any size.
 #![allow(dead_code)]
 
@@ -45,6 +45,8 @@ pub struct Damage {
     pub keep_line_breaks: f64,
     /// Share of copies that get one edit.
     pub edit_share: f64,
+    /// Share of copies that begin with the last clauses of their first sentence, not all of it.
+    pub tail_share: f64,
 }
 
 impl Default for Damage {
@@ -54,6 +56,7 @@ impl Default for Damage {
             copy_share: 0.25,
             keep_line_breaks: 0.2,
             edit_share: 0.0,
+            tail_share: 0.0,
         }
     }
 }
@@ -71,7 +74,9 @@ pub enum Edit {
 pub type EditRecord = (Edit, (usize, usize), (usize, usize));
 
 /// Insert before sentence index, first source sentence, sentence count, (edited sentence, edit).
-type Insert = (usize, usize, usize, Option<(usize, Edit)>);
+/// Before which sentence, the first sentence copied, how many, the edit, and how many bytes of the
+/// first sentence are left out (a copy of its last clauses).
+type Insert = (usize, usize, usize, Option<(usize, Edit)>, usize);
 
 /// One inserted copy, byte offsets into the damaged text.
 #[derive(Debug, Clone)]
@@ -284,6 +289,17 @@ fn edit(sentence: &str, kind: Edit, rng: &mut Rng) -> Option<String> {
     }
 }
 
+/// Where the last clauses of `sentence` begin: after its last `，` that leaves at least 12 counted
+/// characters before any parenthesis (a note counts for nothing towards a repeat's length). 0 when
+/// there is no such clause.
+fn clause_tail(sentence: &str) -> usize {
+    sentence
+        .match_indices('，')
+        .map(|(at, mark)| at + mark.len())
+        .rfind(|&at| counted(sentence[at..].split('（').next().unwrap_or("")) >= 12)
+        .unwrap_or(0)
+}
+
 fn is_cjk(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
@@ -342,8 +358,15 @@ pub fn damage(clean: &str, how: Damage) -> Damaged {
         } else {
             None
         };
-        inserts.push((at, first, count, edit));
-        added += text.len();
+        // No number is drawn unless asked for, so that the texts of other settings stay the same.
+        let tail = how.tail_share > 0.0 && rng.chance(how.tail_share);
+        let skip = if tail {
+            clause_tail(&base[run[0].0..run[0].1])
+        } else {
+            0
+        };
+        inserts.push((at, first, count, edit, skip));
+        added += text.len() - skip;
     }
     inserts.sort_by_key(|i| i.0);
 
@@ -353,7 +376,7 @@ pub fn damage(clean: &str, how: Damage) -> Damaged {
     let mut written: Vec<usize> = Vec::with_capacity(spans.len());
     let mut next = inserts.iter().peekable();
     for index in 0..=spans.len() {
-        while let Some(&&(at, first, count, edit_plan)) = next.peek() {
+        while let Some(&&(at, first, count, edit_plan, skip)) = next.peek() {
             if at != index {
                 break;
             }
@@ -366,13 +389,14 @@ pub fn damage(clean: &str, how: Damage) -> Damaged {
             let glued = text.chars().next_back().is_some_and(|c| !c.is_whitespace());
             let mut edit_record = None;
             for (k, &(s, e)) in spans[first..first + count].iter().enumerate() {
+                let s = if k == 0 { s + skip } else { s };
                 let sentence = &base[s..e];
                 let at_sentence = text.len();
                 match edit_plan {
                     Some((which, kind)) if which == k => match edit(sentence, kind, &mut rng) {
                         Some(edited) => {
                             text.push_str(&edited);
-                            let original = written[first + k];
+                            let original = written[first + k] + (s - spans[first + k].0);
                             let copy_span = (at_sentence, text.len());
                             edit_record = Some((kind, copy_span, (original, original + (e - s))));
                         }
@@ -391,7 +415,7 @@ pub fn damage(clean: &str, how: Damage) -> Damaged {
             copies.push(Copy {
                 start,
                 end: text.len(),
-                source_start: written[first],
+                source_start: written[first] + skip,
                 source_end: written[first + count - 1]
                     + (spans[first + count - 1].1 - spans[first + count - 1].0),
                 edit: edit_record,
