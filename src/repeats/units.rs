@@ -44,6 +44,11 @@ impl Norms {
         self.ends.len()
     }
 
+    /// Bytes of all the normalised texts.
+    pub fn bytes(&self) -> usize {
+        self.text.len()
+    }
+
     pub fn get(&self, id: usize) -> Option<&str> {
         let end = *self.ends.get(id)?;
         let start = if id == 0 { 0 } else { self.ends[id - 1] };
@@ -347,11 +352,13 @@ pub(crate) fn segment(text: &str, headings: &[(usize, usize)]) -> Vec<Unit> {
 impl Segmenter {
     /// A segmenter for a text of about `bytes` bytes.
     pub(crate) fn new(bytes: usize) -> Self {
-        // About one unit per 100 bytes of Chinese text; half of them distinct.
+        // About one unit per 100 bytes of Chinese text; half of them distinct. The normalised texts
+        // of a scrape of distinct notices take nearly all of its bytes: reserving less made the
+        // buffer grow, and copy, once on every large text.
         let expected = bytes / 64 + 1;
         Segmenter {
             norms: Norms {
-                text: String::with_capacity(bytes / 2),
+                text: String::with_capacity(bytes),
                 ends: Vec::with_capacity(expected),
             },
             ids: FxHashMap::with_capacity_and_hasher(expected, FxBuild::default()),
