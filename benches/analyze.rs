@@ -3,6 +3,10 @@
 //! each grows from 1 MB to 10 MB (linear growth is the text's growth, about 10x).
 //! Run with `cargo bench --bench analyze`.
 //!
+//! `cargo bench --bench analyze -- --texts DIR` times the full `analyze` on each `*.txt` in `DIR`
+//! instead, one line each (`name bytes best-ms`): the in-browser benchmark writes its texts there
+//! to compare wasm with native on the same text.
+//!
 //! The repeats column is `repeats::find_with_sections` with the sections found beforehand, as
 //! `analyze` calls it: `repeats::find` would also time the structure analysis.
 
@@ -30,7 +34,40 @@ fn best_of(runs: usize, mut f: impl FnMut()) -> Duration {
         .unwrap_or_default()
 }
 
+/// `name bytes best-ms` for each `*.txt` in `dir`, sorted by size.
+fn time_files(dir: &std::path::Path) -> std::io::Result<()> {
+    let mut files: Vec<(u64, std::path::PathBuf)> = std::fs::read_dir(dir)?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+        .filter_map(|path| Some((std::fs::metadata(&path).ok()?.len(), path)))
+        .collect();
+    files.sort();
+    let options = Options::default();
+    for (bytes, path) in files {
+        let text = std::fs::read_to_string(&path)?;
+        let runs = if bytes > 5_000_000 { 5 } else { 10 };
+        let best = best_of(runs, || {
+            std::hint::black_box(analyze(&text, &options).ok());
+        });
+        let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("?");
+        println!("{name} {bytes} {:.2}", best.as_secs_f64() * 1e3);
+    }
+    Ok(())
+}
+
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(at) = args.iter().position(|a| a == "--texts") {
+        let Some(dir) = args.get(at + 1) else {
+            eprintln!("--texts needs a directory");
+            std::process::exit(2);
+        };
+        if let Err(error) = time_files(std::path::Path::new(dir)) {
+            eprintln!("{dir}: {error}");
+            std::process::exit(1);
+        }
+        return;
+    }
     let options = Options::default();
     println!(
         "{:>8} {:>12} {:>12} {:>8}",
