@@ -99,11 +99,17 @@ pub fn find_with_sections(text: &str, sections: &[Section], options: &Options) -
     let mut part_repeats: Vec<Repeat> = Vec::new();
     let mut base: Cow<str> = Cow::Borrowed(text);
     let mut base_headings = headings.clone();
+    let mut round = 0;
     loop {
+        round += 1;
         let whole = whole_unit_copies(&base, base_headings, options);
-        let parts = clauses::find(&whole.text, &whole.units, options.min_repeat_chars);
+        let parts = if round < PART_ROUNDS {
+            clauses::find(&whole.text, &whole.units, options.min_repeat_chars)
+        } else {
+            Vec::new()
+        };
         let to_text = KeptPieces::new(&taken_parts, text.len());
-        if parts.is_empty() || taken_parts.len() + parts.len() > MAX_PART_COPIES {
+        if parts.is_empty() {
             let mut repeats = whole.repeats;
             for repeat in &mut repeats {
                 for o in &mut repeat.occurrences {
@@ -144,9 +150,63 @@ pub fn find_with_sections(text: &str, sections: &[Section], options: &Options) -
             let end = to_text.end_to_original(to_base.end_to_original(span.end));
             Span::new(start, end)
         };
-        // One repeat per original, also when its copies are found in different rounds.
+        let to_base_span = |span: Span| {
+            Span::new(
+                to_base.start_to_original(span.start),
+                to_base.end_to_original(span.end),
+            )
+        };
+        let to_text_span = |span: Span| {
+            Span::new(
+                to_text.start_to_original(span.start),
+                to_text.end_to_original(span.end),
+            )
+        };
+        // (original, copy, removal) in `text`'s offsets: each copy of part of a sentence, and each
+        // exact whole-unit copy of one (`A，B。 B。 B。`: the third is a copy of the second), which
+        // would otherwise be found again, one round at a time, as the next round's first `B。`.
+        let mut taken: Vec<(Span, Span, Span)> = Vec::new();
         for part in &parts {
-            let (original, copy) = (to_original(part.original), to_original(part.copy));
+            let copy_in_base = to_base_span(part.copy);
+            taken.push((
+                to_original(part.original),
+                to_original(part.copy),
+                to_text_span(to_base_span(part.removal)),
+            ));
+            let copies_of_copy = whole.repeats.iter().filter(|r| {
+                r.occurrences
+                    .first()
+                    .is_some_and(|o| Span::new(o.start, o.end) == copy_in_base)
+            });
+            // Only a copy that was taken out alone (a copy that went with the units after it is
+            // left to the next round, which sees it whole), with the white space after it only
+            // where white space precedes it, as [`removal`] decides.
+            let alone = |o: &Occurrence| {
+                let at = whole.removed.partition_point(|r| r.end <= o.start);
+                whole.removed.get(at).is_some_and(|r| {
+                    r.start <= o.start
+                        && o.end <= r.end
+                        && base[r.start..o.start].chars().all(units::is_space)
+                        && base[o.end..r.end].chars().all(units::is_space)
+                })
+            };
+            for o in copies_of_copy.flat_map(|r| r.occurrences.iter().skip(1)) {
+                if o.similarity >= 1.0 && alone(o) {
+                    let after_space = base[..o.start]
+                        .chars()
+                        .next_back()
+                        .map_or(true, units::is_space);
+                    let after = &base[o.end..];
+                    let space = after.len() - after.trim_start_matches(units::is_space).len();
+                    let end = if after_space { o.end + space } else { o.end };
+                    let copy = to_text_span(Span::new(o.start, o.end));
+                    let removal = to_text_span(Span::new(o.start, end));
+                    taken.push((to_original(part.original), copy, removal));
+                }
+            }
+        }
+        // One repeat per original, also when its copies are found in different rounds.
+        for &(original, copy, _) in &taken {
             let same = part_repeats.iter_mut().find(|r| {
                 r.occurrences
                     .first()
@@ -164,14 +224,7 @@ pub fn find_with_sections(text: &str, sections: &[Section], options: &Options) -
                 None => part_repeats.push(repeat(text, original, std::iter::once((copy, 1.0)))),
             }
         }
-        let removals = parts.iter().map(|part| {
-            let start = to_base.start_to_original(part.removal.start);
-            let end = to_base.end_to_original(part.removal.end);
-            Span::new(
-                to_text.start_to_original(start),
-                to_text.end_to_original(end),
-            )
-        });
+        let removals = taken.iter().map(|&(_, _, removal)| removal);
         taken_parts = merge(taken_parts.iter().copied().chain(removals).collect());
         base = Cow::Owned(without(text, &taken_parts));
         base_headings = moved_headings(&headings, &taken_parts);
@@ -220,8 +273,9 @@ fn join_separated_copies(text: &str, parts: &[Span], mut removed: Vec<Span>) -> 
     (removed, joined)
 }
 
-/// A bound on the copies of part of a sentence, each of which starts the analysis again.
-const MAX_PART_COPIES: usize = 256;
+/// A bound on the rounds of the whole-unit analysis, each after taking out the copies of part of a
+/// sentence the round before found. Real scrapes need one or two; each round costs a whole analysis.
+const PART_ROUNDS: usize = 4;
 
 /// The whole-unit analysis of `text`: repeats and removed spans in `text`'s offsets, the
 /// deduplicated text, and its units.
