@@ -58,7 +58,8 @@ struct Features {
     fingerprints: Vec<u64>,
     /// Per ID: where its sorted bigrams lie in `bigrams`.
     bigrams_of: Vec<(u32, u32)>,
-    bigrams: Vec<u64>,
+    bigrams: Vec<u32>,
+    bigrams_out: Vec<u32>,
     scratch: Scratch,
     out: Vec<u64>,
 }
@@ -75,9 +76,9 @@ impl Features {
             winnow(norm, &mut self.out, &mut self.scratch);
             self.fingerprints_of[id] = (self.fingerprints.len() as u32, self.out.len() as u32);
             self.fingerprints.extend_from_slice(&self.out);
-            bigrams(norm, &mut self.out);
-            self.bigrams_of[id] = (self.bigrams.len() as u32, self.out.len() as u32);
-            self.bigrams.extend_from_slice(&self.out);
+            bigrams(norm, &mut self.bigrams_out);
+            self.bigrams_of[id] = (self.bigrams.len() as u32, self.bigrams_out.len() as u32);
+            self.bigrams.extend_from_slice(&self.bigrams_out);
         }
         (range(self.fingerprints_of[id]), range(self.bigrams_of[id]))
     }
@@ -93,7 +94,7 @@ impl Features {
             .reserve((chars / 2).saturating_sub(self.fingerprints.len()));
     }
 
-    fn bigrams_of(&self, id: u32) -> Option<&[u64]> {
+    fn bigrams_of(&self, id: u32) -> Option<&[u32]> {
         let &(from, len) = self.bigrams_of.get(id as usize)?;
         self.bigrams
             .get(from as usize..(from as usize).checked_add(len as usize)?)
@@ -280,7 +281,7 @@ fn choose(
     ballot: &mut Ballot,
     units: &[Unit],
     unit: &Unit,
-    query_bigrams: &[u64],
+    query_bigrams: &[u32],
     features: &Features,
     threshold: f64,
 ) -> Option<(usize, f64)> {
@@ -650,26 +651,38 @@ fn winnow(norm: &str, out: &mut Vec<u64>, scratch: &mut Scratch) {
     out.dedup();
 }
 
-/// Sorted character bigrams of `norm`, each packed into a u64 (a char needs 21 bits).
-fn bigrams(norm: &str, out: &mut Vec<u64>) {
+/// Sorted character bigrams of `norm`, each packed into a u32: exactly for two characters of the
+/// Basic Multilingual Plane (nearly every bigram of a notice), hashed under the prefix of U+FFFF (a
+/// noncharacter no text holds) otherwise. Half the bytes of a u64 per character: the bigrams of a
+/// 10 MB scrape are its largest table, and their verification reads them at random.
+fn bigrams(norm: &str, out: &mut Vec<u32>) {
+    let pack = |p: char, c: char| {
+        let (p, c) = (u32::from(p), u32::from(c));
+        if p < 0x1_0000 && c < 0x1_0000 {
+            (p << 16) | c
+        } else {
+            let mixed = (p.wrapping_mul(0x9E37_79B1) ^ c).wrapping_mul(0x85EB_CA6B);
+            0xFFFF_0000 | (mixed >> 16)
+        }
+    };
     out.clear();
     let mut previous: Option<char> = None;
     for c in norm.chars() {
         if let Some(p) = previous {
-            out.push((u64::from(p) << 21) | u64::from(c));
+            out.push(pack(p, c));
         }
         previous = Some(c);
     }
     if out.is_empty() {
         if let Some(p) = previous {
-            out.push(u64::from(p) << 21);
+            out.push(pack(p, '\0'));
         }
     }
     out.sort_unstable();
 }
 
 /// Dice coefficient of two sorted bigram multisets: 2·|A∩B| / (|A| + |B|).
-fn dice(a: &[u64], b: &[u64]) -> f64 {
+fn dice(a: &[u32], b: &[u32]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
