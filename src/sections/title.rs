@@ -264,9 +264,9 @@ fn best_seam(words: &str, min: u8) -> Option<usize> {
         }
         let quote_closed = left.ends_with(['”', '》']);
         // `落实` both ends titles and opens bodies: `加大财税支持|落实社会领域……`.
-        let strong_verb = starts_with_any(right, &["落实"]);
-        if (starts_with_any(right, &STRONG_ENDS) && !strong_verb)
-            || quote_closed && starts_with_any(right, &LOOSE_ENDS)
+        let strong_verb = right.starts_with("落实");
+        if (word_lists().strong_ends.starts(right) && !strong_verb)
+            || quote_closed && word_lists().loose_ends.starts(right)
         {
             continue;
         }
@@ -328,9 +328,9 @@ fn is_sentence(words: &str) -> bool {
 }
 
 fn ending_score(left: &str) -> u8 {
-    if ends_with_any(left, &STRONG_ENDS) {
+    if word_lists().strong_ends.ends(left) {
         3
-    } else if ends_with_any(left, &LOOSE_ENDS) {
+    } else if word_lists().loose_ends.ends(left) {
         2
     } else if left.chars().rev().take(5).skip(1).any(|c| c == '的') {
         // `…流动的活力`: a short noun phrase after 的 is how titles end.
@@ -341,15 +341,12 @@ fn ending_score(left: &str) -> u8 {
 }
 
 fn opener_score(right: &str) -> u8 {
-    if starts_with_any(right, &STRONG_OPENERS) {
+    if word_lists().strong_openers.starts(right) {
         3
-    } else if let Some(w) = LOOSE_OPENERS
-        .iter()
-        .find(|w| same_first(w, right) && right.starts_with(*w))
-    {
+    } else if let Some(w) = word_lists().loose_openers.first_start(right) {
         // One-character openers (要, 在, 对 …) are weaker: they also begin ordinary words. 将
         // begins almost none that a title would use.
-        if w.chars().count() == 1 && *w != "将" {
+        if w.chars().count() == 1 && w != "将" {
             1
         } else {
             2
@@ -368,22 +365,78 @@ fn is_han(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{20000}'..='\u{2FFFF}')
 }
 
-// `best_seam` tries some 200 words at each of up to 30 places per heading. Comparing one decoded
-// character first spares the byte comparison (a `memcmp` call) for nearly every word.
+// `best_seam` tries some 200 words at each of up to 30 places per heading. With every word list
+// indexed by its words' first and last characters, a place costs a binary search and the few
+// words that share the character: comparing every word's first character instead made the title
+// cut the costliest step of the analysis on a scrape with a glued heading in every paragraph.
 
-fn starts_with_any(s: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| same_first(w, s) && s.starts_with(w))
+/// A word list, indexed by the first and by the last character of its words.
+struct WordSet {
+    /// (first character, place in the list, word), sorted.
+    by_first: Vec<(char, usize, &'static str)>,
+    /// (last character, word), sorted.
+    by_last: Vec<(char, &'static str)>,
 }
 
-fn ends_with_any(s: &str, words: &[&str]) -> bool {
-    let last = s.chars().next_back();
-    words
-        .iter()
-        .any(|w| w.chars().next_back() == last && s.ends_with(w))
+impl WordSet {
+    fn new(words: &[&'static str]) -> Self {
+        let mut by_first: Vec<_> = words
+            .iter()
+            .enumerate()
+            .filter_map(|(k, w)| Some((w.chars().next()?, k, *w)))
+            .collect();
+        by_first.sort_unstable();
+        let mut by_last: Vec<_> = words
+            .iter()
+            .filter_map(|w| Some((w.chars().next_back()?, *w)))
+            .collect();
+        by_last.sort_unstable();
+        WordSet { by_first, by_last }
+    }
+
+    /// The first word of the list that `s` starts with.
+    fn first_start(&self, s: &str) -> Option<&'static str> {
+        let c = s.chars().next()?;
+        let from = self.by_first.partition_point(|&(f, _, _)| f < c);
+        self.by_first[from..]
+            .iter()
+            .take_while(|&&(f, _, _)| f == c)
+            .find(|(_, _, w)| s.starts_with(w))
+            .map(|&(_, _, w)| w)
+    }
+
+    fn starts(&self, s: &str) -> bool {
+        self.first_start(s).is_some()
+    }
+
+    fn ends(&self, s: &str) -> bool {
+        let Some(c) = s.chars().next_back() else {
+            return false;
+        };
+        let from = self.by_last.partition_point(|&(l, _)| l < c);
+        self.by_last[from..]
+            .iter()
+            .take_while(|&&(l, _)| l == c)
+            .any(|(_, w)| s.ends_with(w))
+    }
 }
 
-fn same_first(word: &str, s: &str) -> bool {
-    word.chars().next() == s.chars().next()
+/// The word lists as [`WordSet`]s, built on first use.
+struct Words {
+    strong_ends: WordSet,
+    loose_ends: WordSet,
+    strong_openers: WordSet,
+    loose_openers: WordSet,
+}
+
+fn word_lists() -> &'static Words {
+    static WORDS: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| Words {
+        strong_ends: WordSet::new(&STRONG_ENDS),
+        loose_ends: WordSet::new(&LOOSE_ENDS),
+        strong_openers: WordSet::new(&STRONG_OPENERS),
+        loose_openers: WordSet::new(&LOOSE_OPENERS),
+    })
 }
 
 #[cfg(test)]
