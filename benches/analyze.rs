@@ -1,10 +1,18 @@
 //! Times the full `notice_lens::analyze` and the repeat finder alone on generated notices of
-//! 10 KB, 100 KB, 1 MB and 10 MB (clean notices damaged by `tests/support/damage.rs`), and how
-//! each grows from 1 MB to 10 MB (linear growth is the text's growth, about 10x).
+//! 10 KB, 100 KB, 1 MB and 10 MB, of two kinds (clean notices damaged by
+//! `tests/support/damage.rs`):
+//! - `distinct`: the clean notices reworded part by part, so that a larger text is more notices of
+//!   the same kind; what growth with size is measured on;
+//! - `twins`: the clean notices numbered part by part, so that every sentence has a twin one word
+//!   apart in every other part; the hardest case for the search for edited copies, and harder the
+//!   larger the text.
+//!
+//! And how each grows from 1 MB to 10 MB (linear growth is the text's growth, about 10x), timed in
+//! alternation so that both sizes see the same state of a shared machine.
 //! Run with `cargo bench --bench analyze`.
 //!
-//! `cargo bench --bench analyze -- --once 1m` (or `10m`) analyses one generated notice once, for
-//! counting instructions under valgrind.
+//! `cargo bench --bench analyze -- --once 1m distinct` (sizes `1m`, `10m`; kinds `distinct`,
+//! `twins`) analyses one generated notice once, for counting instructions under valgrind.
 //!
 //! `cargo bench --bench analyze -- --texts DIR` times the full `analyze` on each `*.txt` in `DIR`
 //! instead, one line each (`name bytes best-ms`): the in-browser benchmark writes its texts there
@@ -65,6 +73,14 @@ fn analyze_once(text: &str, options: &Options) {
     std::hint::black_box(analyze(std::hint::black_box(text), options).ok());
 }
 
+/// A generated notice of `kind` and about `bytes` bytes.
+fn generated(kind: &str, bytes: usize) -> String {
+    match kind {
+        "twins" => damage::generated(&NOTICES, bytes, 7),
+        _ => damage::generated_distinct(&NOTICES, bytes, 7),
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if let Some(at) = args.iter().position(|a| a == "--once") {
@@ -72,11 +88,12 @@ fn main() {
             Some("1m") => 1_000_000,
             Some("10m") => 10_000_000,
             _ => {
-                eprintln!("--once needs 1m or 10m");
+                eprintln!("--once needs 1m or 10m, and then distinct or twins");
                 std::process::exit(2);
             }
         };
-        let text = damage::generated(&NOTICES, bytes, 7);
+        let kind = args.get(at + 2).map_or("distinct", String::as_str);
+        let text = generated(kind, bytes);
         analyze_once(&text, &Options::default());
         println!("bytes {}", text.len());
         return;
@@ -93,58 +110,60 @@ fn main() {
         return;
     }
     let options = Options::default();
-    println!(
-        "{:>8} {:>12} {:>12} {:>8}",
-        "size", "analyze", "repeats", "share"
-    );
-    // (text, repeats alone) at 1 MB and 10 MB.
-    let mut growth = Vec::new();
-    for (label, bytes, runs) in [
-        ("10 KB", 10_000, 20),
-        ("100 KB", 100_000, 10),
-        ("1 MB", 1_000_000, 10),
-        ("10 MB", 10_000_000, 5),
-    ] {
-        let text = damage::generated(&NOTICES, bytes, 7);
-        let full = best_of(runs, || {
-            std::hint::black_box(analyze(&text, &options).ok());
-        });
-        let outline = sections::find(&text);
-        let own = best_of(runs, || {
-            std::hint::black_box(repeats::find_with_sections(
-                &text,
-                &outline.sections,
-                &options,
-            ));
-        });
+    for kind in ["distinct", "twins"] {
         println!(
-            "{label:>8} {:>10.1}ms {:>10.1}ms {:>7.0}%",
-            full.as_secs_f64() * 1e3,
-            own.as_secs_f64() * 1e3,
-            100.0 * own.as_secs_f64() / full.as_secs_f64().max(1e-9)
+            "\n{kind:<9} {:>8} {:>12} {:>12} {:>8}",
+            "size", "analyze", "repeats", "share"
         );
-        if bytes >= 1_000_000 {
-            growth.push((text, own.as_secs_f64()));
-        }
-    }
-    // The growth from 1 MB to 10 MB, timed in alternation, so that both sizes see the same state of
-    // a shared machine: timed one after the other, the ratio moved by a third between runs.
-    if let [(small, small_own), (large, large_own)] = &growth[..] {
-        let (mut small_best, mut large_best) = (f64::MAX, f64::MAX);
-        for _ in 0..7 {
-            for (text, best) in [(small, &mut small_best), (large, &mut large_best)] {
-                let start = Instant::now();
-                std::hint::black_box(analyze(text, &options).ok());
-                *best = best.min(start.elapsed().as_secs_f64());
+        // (text, repeats alone) at 1 MB and 10 MB.
+        let mut growth = Vec::new();
+        for (label, bytes, runs) in [
+            ("10 KB", 10_000, 20),
+            ("100 KB", 100_000, 10),
+            ("1 MB", 1_000_000, 10),
+            ("10 MB", 10_000_000, 5),
+        ] {
+            let text = generated(kind, bytes);
+            let full = best_of(runs, || {
+                std::hint::black_box(analyze(&text, &options).ok());
+            });
+            let outline = sections::find(&text);
+            let own = best_of(runs, || {
+                std::hint::black_box(repeats::find_with_sections(
+                    &text,
+                    &outline.sections,
+                    &options,
+                ));
+            });
+            println!(
+                "{:<9} {label:>8} {:>10.1}ms {:>10.1}ms {:>7.0}%",
+                "",
+                full.as_secs_f64() * 1e3,
+                own.as_secs_f64() * 1e3,
+                100.0 * own.as_secs_f64() / full.as_secs_f64().max(1e-9)
+            );
+            if bytes >= 1_000_000 {
+                growth.push((text, own.as_secs_f64()));
             }
         }
-        println!(
-            "10 MB / 1 MB: text {:.1}x, analyze {:.1}x (alternating, best of 7: {:.1} / {:.1} ms), repeats {:.1}x",
-            large.len() as f64 / small.len() as f64,
-            large_best / small_best.max(1e-9),
-            large_best * 1e3,
-            small_best * 1e3,
-            large_own / small_own.max(1e-9)
-        );
+        // Timed one after the other, the ratio moved by a third between runs of the benchmark.
+        if let [(small, small_own), (large, large_own)] = &growth[..] {
+            let (mut small_best, mut large_best) = (f64::MAX, f64::MAX);
+            for _ in 0..7 {
+                for (text, best) in [(small, &mut small_best), (large, &mut large_best)] {
+                    let start = Instant::now();
+                    std::hint::black_box(analyze(text, &options).ok());
+                    *best = best.min(start.elapsed().as_secs_f64());
+                }
+            }
+            println!(
+                "{kind}: 10 MB / 1 MB: text {:.1}x, analyze {:.1}x (alternating, best of 7: {:.1} / {:.1} ms), repeats {:.1}x",
+                large.len() as f64 / small.len() as f64,
+                large_best / small_best.max(1e-9),
+                large_best * 1e3,
+                small_best * 1e3,
+                large_own / small_own.max(1e-9)
+            );
+        }
     }
 }

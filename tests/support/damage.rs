@@ -433,8 +433,61 @@ pub fn damage(clean: &str, how: Damage) -> Damaged {
     }
 }
 
+/// The words of `text` outside parentheses, each CJK ideograph shifted by an amount that depends on
+/// `part`: a different text with the same sentences, headings, dates and notes (the departments in
+/// `（……牵头负责）` are kept), as another notice of the same kind would be. Numerals and the
+/// characters of dates and document numbers stay, so that headings and dates stay what they were.
+fn reworded(text: &str, part: usize) -> String {
+    const KEPT: &str = "一二三四五六七八九十百千〇零年月日号第件";
+    const IDEOGRAPHS: u32 = 0x9FA5 - 0x4E00 + 1;
+    let shift = (part as u32 % (IDEOGRAPHS - 1)) * 1031 + 1;
+    let mut depth = 0usize;
+    text.chars()
+        .map(|c| {
+            match c {
+                '（' | '(' => depth += 1,
+                '）' | ')' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            let code = c as u32;
+            if depth > 0 || !(0x4E00..=0x9FA5).contains(&code) || KEPT.contains(c) {
+                return c;
+            }
+            let shifted =
+                char::from_u32(0x4E00 + (code - 0x4E00 + shift) % IDEOGRAPHS).unwrap_or(c);
+            if KEPT.contains(shifted) {
+                c
+            } else {
+                shifted
+            }
+        })
+        .collect()
+}
+
+/// A notice of about `bytes` bytes made of different notices: the clean notices concatenated, each
+/// part reworded (see [`reworded`]) so that no two parts share their sentences, and damaged. Unlike
+/// [`generated`], a larger text is more of the same kind of text, not more twins of the same
+/// sentences: what growth with size should be measured on.
+pub fn generated_distinct(notices: &[&str], bytes: usize, seed: u64) -> String {
+    let mut clean = String::with_capacity(bytes);
+    let mut part = 0;
+    while clean.len() * 5 / 4 < bytes && !notices.is_empty() {
+        clean.push_str(&reworded(notices[part % notices.len()], part));
+        part += 1;
+    }
+    damage(
+        &clean,
+        Damage {
+            seed,
+            ..Damage::default()
+        },
+    )
+    .text
+}
+
 /// A notice of about `bytes` bytes: the clean notices concatenated (each numbered, so that the
-/// parts differ) and damaged.
+/// parts differ) and damaged. Every sentence has a twin, one word apart, in every other part: the
+/// hardest case for the search for edited copies.
 pub fn generated(notices: &[&str], bytes: usize, seed: u64) -> String {
     let mut clean = String::with_capacity(bytes);
     let mut part = 0;
