@@ -104,7 +104,12 @@ pub fn find_with_sections(text: &str, sections: &[Section], options: &Options) -
         round += 1;
         let whole = whole_unit_copies(&base, base_headings, options);
         let parts = if round < PART_ROUNDS {
-            clauses::find(&whole.text, &whole.units, options.min_repeat_chars)
+            clauses::find(
+                &whole.text,
+                &whole.units,
+                &seams(&whole.removed),
+                options.min_repeat_chars,
+            )
         } else {
             Vec::new()
         };
@@ -271,6 +276,19 @@ fn join_separated_copies(text: &str, parts: &[Span], mut removed: Vec<Span>) -> 
         }
     }
     (removed, joined)
+}
+
+/// Where the ascending, disjoint `removed` spans were, in the text without them.
+fn seams(removed: &[Span]) -> Vec<usize> {
+    let mut gone = 0;
+    removed
+        .iter()
+        .map(|span| {
+            let seam = span.start - gone;
+            gone += span.len();
+            seam
+        })
+        .collect()
 }
 
 /// A bound on the rounds of the whole-unit analysis, each after taking out the copies of part of a

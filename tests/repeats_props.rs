@@ -13,17 +13,17 @@ use proptest::prelude::*;
 /// a repeat on its own (at least `min_repeat_chars` = 12 counted characters, and no note).
 const SENTENCES: [(&str, bool); 13] = [
     (
-        "加快培育壮大新动能，改造提升传统动能是促进经济结构转型的重要途径。",
+        "加快培育壮大新动能，改造提升传统动能是促进经济结构转型和高质量发展的重要途径。",
         true,
     ),
     // The same sentence in half-width punctuation: no difference.
     (
-        "加快培育壮大新动能, 改造提升传统动能是促进经济结构转型的重要途径。",
+        "加快培育壮大新动能, 改造提升传统动能是促进经济结构转型和高质量发展的重要途径。",
         true,
     ),
     // One word changed: a near-duplicate of the two above.
     (
-        "加快培育发展新动能，改造提升传统动能是促进经济结构转型的重要途径。",
+        "加快培育发展新动能，改造提升传统动能是促进经济结构转型和高质量发展的重要途径。",
         true,
     ),
     // Astral characters: 𠀀 (U+20000) and 😀 take two UTF-16 units each.
@@ -42,8 +42,10 @@ const SENTENCES: [(&str, bool); 13] = [
     ("（责任单位：省科技厅、省教育厅）", false),
     ("（各有关部门按职责分工负责）。", false),
     ("二、总体要求。", false),
-    // The last clause of the first three: a copy of theirs when it comes after one of them.
-    ("改造提升传统动能是促进经济结构转型的重要途径。", true),
+    // The last clause of the first three (27 counted characters, more than twice the minimum, so a
+    // copy even where nothing after it goes on as after the original): a copy of theirs when it
+    // comes after one of them.
+    ("改造提升传统动能是促进经济结构转型和高质量发展的重要途径。", true),
 ];
 
 const GAPS: [&str; 7] = [

@@ -1,28 +1,26 @@
 //! Copies of part of a sentence: the last clauses of a sentence copied to a later place as a
-//! sentence of their own, and a whole sentence copied into the middle of another.
+//! sentence of their own, with whatever followed them there that goes on as the original does.
 //!
-//! The unit stage compares whole units, so neither is a copy there: `现就……提出以下意见。` copied
-//! from the end of `为……，现就……提出以下意见。` is a unit that occurs once, and a sentence pasted
-//! after `对科研人员创办企业` makes one unit with the words before it.
+//! The unit stage compares whole units, so this is no copy there: `现就……提出以下意见。` copied from
+//! the end of `为……，现就……提出以下意见。` is a unit that occurs once.
 //!
 //! Method: every unit's clause tails (its text from the start, and from after each `，` or `：`) are
-//! hashed, read backwards, into an index of their first occurrence. A later unit whose own clause
-//! tail is found there shares the end of a sentence with an earlier unit; the match is then grown
-//! character by character, backwards inside the two units and forwards over the units that follow
-//! both, and kept only in the two shapes damage leaves:
-//! - **a clause tail copied as a sentence**: the whole later unit (with the units after it that
-//!   continue the original) is the tail of the earlier one, from a clause mark on;
-//! - **a sentence copied into a sentence**: the match covers the whole earlier unit, and in the
-//!   later one it starts right after a counted character (no clause mark: `企业加强……`), and it is
-//!   at least twice `min_repeat_chars` long.
+//! hashed, read backwards, into an index of their first occurrence. A later unit that is found
+//! there whole, as a tail after a clause mark, repeats the end of an earlier sentence; the match is
+//! then grown forwards over the units that follow both ([`grow`]).
 //!
-//! Two sentences that merely end alike (`……，确保各项政策措施落到实处。` twice) match in neither
-//! shape, and stay. Each unit is hashed once per clause, so the stage is linear in the text.
+//! What is not taken: a tail that stands alone (nothing after it goes on as the original does, and
+//! no whole-unit copy was taken out right after it) and is shorter than twice `min_repeat_chars`, because that is also how a notice restates a goal
+//! (`（二）工作目标。坚决防范和遏制重特大生产安全事故发生。` after a sentence ending with it); and any
+//! match that does not cover a whole unit, because sentences end alike by design
+//! (`……，确保各项政策措施落到实处。`), and one that ends by restating an earlier sentence
+//! (`各地要……工程，确保[到2025年，……明显增强。]`) cannot be told from one with a sentence pasted
+//! into it. Each unit is hashed once per clause, so the stage is linear in the text.
 
 use super::units::{fold, is_counted, is_space, FxHashMap, Unit};
 use crate::report::Span;
 
-/// A copy of part of a sentence, or of a sentence into part of one, in the text's byte offsets.
+/// A copy of part of a sentence, in the text's byte offsets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct PartCopy {
     /// The earlier text it copies.
@@ -224,7 +222,8 @@ fn grow(
 }
 
 /// Finds the copies of part of a sentence among `units` of `text`, none inside another.
-pub(crate) fn find(text: &str, units: &[Unit], min_chars: usize) -> Vec<PartCopy> {
+/// `seams` are the ascending places in `text` where whole-unit copies were taken out.
+pub(crate) fn find(text: &str, units: &[Unit], seams: &[usize], min_chars: usize) -> Vec<PartCopy> {
     let min_chars = min_chars.max(1);
     let mut first_tail: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
     first_tail.reserve(units.len() + units.len() / 2);
@@ -246,31 +245,35 @@ pub(crate) fn find(text: &str, units: &[Unit], min_chars: usize) -> Vec<PartCopy
             continue;
         }
         clause_tails(text, unit, &mut tails);
-        let mut found = None;
-        if !unit.formulaic && unit.counted as usize >= min_chars {
-            for &(tail, hash) in &tails {
-                let Some(&(u, earlier_tail)) = first_tail.get(&hash) else {
-                    continue;
-                };
+        // The whole unit, as a clause tail of an earlier unit (`tails[0]` is the whole unit).
+        let found = tails
+            .first()
+            .filter(|_| !unit.formulaic && unit.counted as usize >= min_chars)
+            .and_then(|&(tail, hash)| {
+                let &(u, earlier_tail) = first_tail.get(&hash)?;
                 let u = u as usize;
-                let Some(shared) = shared_end(text, unit, tail, &units[u], earlier_tail as usize)
-                else {
-                    continue;
-                };
-                let tail_copy = shared.before_later.is_none()
-                    && shared.before_earlier.is_some_and(|c| !is_counted(c))
-                    && shared.counted >= min_chars;
-                let sentence_inserted = shared.before_earlier.is_none()
-                    && shared.before_later.is_some_and(is_counted)
-                    && shared.counted >= 2 * min_chars;
-                if tail_copy || sentence_inserted {
-                    found = Some((u, shared));
-                }
-                // The longest shared tail decides; a shorter one is the same sentence ending.
-                break;
-            }
-        }
-        let Some((u, shared)) = found else {
+                let shared = shared_end(text, unit, tail, &units[u], earlier_tail as usize)?;
+                // After a clause mark in the earlier unit; a whole earlier unit is a whole-unit copy.
+                let after_clause_mark = shared.before_later.is_none()
+                    && shared.before_earlier.is_some_and(|c| !is_counted(c));
+                (after_clause_mark && shared.counted >= min_chars).then_some((u, shared))
+            })
+            .and_then(|(u, shared)| {
+                let (last, original_end) =
+                    grow(text, units, v, u, &taken, &first_of_id, &mut folded_units);
+                // A tail on its own is a copy only when long: short ones restate goals. Followed by
+                // what followed its original, or by copies already taken out (the rest of the
+                // pasted run), it is part of a pasted run.
+                let unit = &units[last];
+                let at = seams.partition_point(|&seam| seam < unit.content_end);
+                let copies_follow = seams.get(at).is_some_and(|&seam| seam <= unit.end);
+                (last > v || copies_follow || shared.counted >= 2 * min_chars).then_some((
+                    shared,
+                    last,
+                    original_end,
+                ))
+            });
+        let Some((shared, last, original_end)) = found else {
             if !unit.formulaic {
                 for &(at, hash) in &tails {
                     first_tail.entry(hash).or_insert((v as u32, at as u32));
@@ -279,27 +282,20 @@ pub(crate) fn find(text: &str, units: &[Unit], min_chars: usize) -> Vec<PartCopy
             v += 1;
             continue;
         };
-        let (copy_start, original_start) = (shared.later_start, shared.earlier_start);
-        let whole_units = shared.before_later.is_none();
-        let (last, original_end) = grow(text, units, v, u, &taken, &first_of_id, &mut folded_units);
-        let copy = Span::new(copy_start, units[last].content_end);
-        // A copy that is whole units goes with its unit's leading span, and with the white space
-        // after it where white space precedes it, so that no removal joins two paragraphs; a copy
-        // inside a sentence is exactly its characters.
-        let removal = if !whole_units {
-            copy
+        let copy = Span::new(shared.later_start, units[last].content_end);
+        // With the unit's leading span, and with the white space after it where white space
+        // precedes it, so that no removal joins two paragraphs.
+        let after_space = text
+            .get(..units[v].start)
+            .and_then(|before| before.chars().next_back())
+            .map_or(true, is_space);
+        let end = if after_space {
+            units[last].end
         } else {
-            let after_space = text
-                .get(..units[v].start)
-                .and_then(|before| before.chars().next_back())
-                .map_or(true, is_space);
-            let end = if after_space {
-                units[last].end
-            } else {
-                units[last].content_end
-            };
-            Span::new(units[v].start, end)
+            units[last].content_end
         };
+        let removal = Span::new(units[v].start, end);
+        let original_start = shared.earlier_start;
         copies.push(PartCopy {
             original: Span::new(original_start, original_end),
             copy,

@@ -289,14 +289,14 @@ fn edit(sentence: &str, kind: Edit, rng: &mut Rng) -> Option<String> {
     }
 }
 
-/// Where the last clauses of `sentence` begin: after its last `，` that leaves at least 12 counted
-/// characters before any parenthesis (a note counts for nothing towards a repeat's length). 0 when
-/// there is no such clause.
-fn clause_tail(sentence: &str) -> usize {
+/// Where the last clauses of `sentence` begin: after its last `，` that leaves at least `least`
+/// counted characters before any parenthesis (a note counts for nothing towards a repeat's
+/// length). 0 when there is no such clause.
+fn clause_tail(sentence: &str, least: usize) -> usize {
     sentence
         .match_indices('，')
         .map(|(at, mark)| at + mark.len())
-        .rfind(|&at| counted(sentence[at..].split('（').next().unwrap_or("")) >= 12)
+        .rfind(|&at| counted(sentence[at..].split('（').next().unwrap_or("")) >= least)
         .unwrap_or(0)
 }
 
@@ -360,8 +360,10 @@ pub fn damage(clean: &str, how: Damage) -> Damaged {
         };
         // No number is drawn unless asked for, so that the texts of other settings stay the same.
         let tail = how.tail_share > 0.0 && rng.chance(how.tail_share);
+        // A tail copied alone is damage only when long; with more of the original after it, any
+        // tail that counts as a repeat is (see `src/repeats/clauses.rs`).
         let skip = if tail {
-            clause_tail(&base[run[0].0..run[0].1])
+            clause_tail(&base[run[0].0..run[0].1], if count == 1 { 24 } else { 12 })
         } else {
             0
         };
