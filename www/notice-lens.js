@@ -633,8 +633,8 @@ export class NoticeLens extends HTMLElement {
     this.#tableLimit = TABLE_PAGE;
     this.#orderStale = true;
     // One panel per task, so a huge report does not hold the main thread in one long task.
-    for (const step of [() => this.#renderStats(), () => this.#renderOutline(), () => this.#renderDocument(), () => this.#renderDepartments(), () => this.#renderTable()]) {
-      step();
+    for (const step of [() => this.#renderStats(), () => this.#renderOutline(gen), () => this.#renderDocument(), () => this.#renderDepartments(), () => this.#renderTable()]) {
+      await step();
       await yieldToBrowser();
       if (gen !== this.#render) return;
     }
@@ -928,7 +928,7 @@ export class NoticeLens extends HTMLElement {
 
   // ---- panels --------------------------------------------------------------------------------
 
-  #renderOutline() {
+  async #renderOutline(gen) {
     const r = this.#report;
     const sections = r.sections ?? [];
     const warnings = r.warnings ?? [];
@@ -952,7 +952,6 @@ export class NoticeLens extends HTMLElement {
     };
     const item = (i) => {
       const s = sections[i];
-      const ws = warnOf(s);
       return h(
         'li',
         { class: `lvl${s.level}` },
@@ -963,24 +962,40 @@ export class NoticeLens extends HTMLElement {
           s.title ?? '',
           s.repeat_of !== null && s.repeat_of !== undefined ? h('span', { class: 'badge' }, '重复 dup') : null,
         ),
-        ws.map((w) => h('span', { class: 'warn-badge', title: w.message, role: 'note' }, '⚠ ', w.message)),
-        children[i].length ? h('ul', {}, children[i].map(item)) : null,
+        warnOf(s).map((w) => h('span', { class: 'warn-badge', title: w.message, role: 'note' }, '⚠ ', w.message)),
       );
     };
-    fill(this.#ui.outline, sections.length ? h('ul', { class: 'tree' }, tops.map(item)) : h('p', { class: 'muted' }, '未识别到章节标题 No headings found'));
-    fill(
-      this.#ui.warnings,
-      h('h3', {}, `提示 Warnings (${warnings.length})`),
-      warnings.length
-        ? h(
-            'ul',
-            { class: 'warning-list' },
-            warnings.map((w, i) =>
-              h('li', { class: `w-${w.kind}` }, h('button', { type: 'button', class: 'jump', on: { click: () => this.#jump('warning', String(i)) } }, '⚠ ', w.message), h('code', { class: 'kind' }, w.kind)),
-            ),
-          )
-        : h('p', { class: 'muted' }, '无 None'),
-    );
+    // Built in slices of ~12 ms, in document order, each heading under its parent's list: the
+    // outline of a 10 MB scrape (8 000 headings) took 300 ms in one task.
+    const tree = h('ul', { class: 'tree' });
+    fill(this.#ui.outline, sections.length ? tree : h('p', { class: 'muted' }, '未识别到章节标题 No headings found'));
+    const stack = tops.slice().reverse().map((i) => [i, tree]);
+    let t = performance.now();
+    while (stack.length) {
+      const [i, list] = stack.pop();
+      const li = item(i);
+      list.append(li);
+      if (children[i].length) {
+        const ul = h('ul', {});
+        li.append(ul);
+        for (let k = children[i].length - 1; k >= 0; k--) stack.push([children[i][k], ul]);
+      }
+      if (performance.now() - t > 12) {
+        await yieldToBrowser();
+        if (gen !== this.#render) return;
+        t = performance.now();
+      }
+    }
+    const list = h('ul', { class: 'warning-list' });
+    fill(this.#ui.warnings, h('h3', {}, `提示 Warnings (${warnings.length})`), warnings.length ? list : h('p', { class: 'muted' }, '无 None'));
+    for (const [i, w] of warnings.entries()) {
+      list.append(h('li', { class: `w-${w.kind}` }, h('button', { type: 'button', class: 'jump', on: { click: () => this.#jump('warning', String(i)) } }, '⚠ ', w.message), h('code', { class: 'kind' }, w.kind)));
+      if (performance.now() - t > 12) {
+        await yieldToBrowser();
+        if (gen !== this.#render) return;
+        t = performance.now();
+      }
+    }
   }
 
   #renderDocument() {
