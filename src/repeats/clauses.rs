@@ -93,59 +93,20 @@ fn clause_tails(text: &str, unit: &Unit, out: &mut Vec<(usize, u64)>) {
     out.reverse();
 }
 
-/// Where the text shared by the ends of two units begins. `later_tail..` of the unit `later` and
-/// `earlier_tail..` of `earlier` are equal as folded characters; the match is grown backwards.
-struct SharedEnd {
-    later_start: usize,
-    earlier_start: usize,
-    /// The characters just before the shared text (`None` at the unit's start).
-    before_later: Option<char>,
-    before_earlier: Option<char>,
-    /// Counted characters in the shared text.
-    counted: usize,
-}
-
-fn shared_end(
-    text: &str,
-    later: &Unit,
-    later_tail: usize,
-    earlier: &Unit,
-    earlier_tail: usize,
-) -> Option<SharedEnd> {
+/// Whether the unit `later` is, whole, the tail of the unit `earlier` from `earlier_tail` on, and
+/// that tail follows a clause mark: the tail's counted characters if so. Hashes can collide, so the
+/// characters themselves decide.
+fn whole_tail_of(text: &str, later: &Unit, earlier: &Unit, earlier_tail: usize) -> Option<usize> {
     let slice = |from: usize, to: usize| text.get(from..to).unwrap_or("");
-    let (tail_a, tail_b) = (
-        slice(later_tail, later.content_end),
-        slice(earlier_tail, earlier.content_end),
-    );
-    // Hashes can collide: the tails themselves decide.
-    if !folded(tail_a)
+    let whole = slice(later.content_start, later.content_end);
+    let tail = slice(earlier_tail, earlier.content_end);
+    let after_clause_mark = folded(slice(earlier.content_start, earlier_tail))
+        .next_back()
+        .is_some_and(|(_, c)| is_clause_mark(c));
+    let same = folded(whole)
         .map(|(_, c)| c)
-        .eq(folded(tail_b).map(|(_, c)| c))
-    {
-        return None;
-    }
-    let mut counted = folded(tail_a).filter(|&(_, c)| is_counted(c)).count();
-    let mut a = folded(slice(later.content_start, later_tail)).rev();
-    let mut b = folded(slice(earlier.content_start, earlier_tail)).rev();
-    let (mut later_start, mut earlier_start) = (later_tail, earlier_tail);
-    loop {
-        match (a.next(), b.next()) {
-            (Some((x_at, x)), Some((y_at, y))) if x == y => {
-                later_start = later.content_start + x_at;
-                earlier_start = earlier.content_start + y_at;
-                counted += usize::from(is_counted(x));
-            }
-            (x, y) => {
-                return Some(SharedEnd {
-                    later_start,
-                    earlier_start,
-                    before_later: x.map(|(_, c)| c),
-                    before_earlier: y.map(|(_, c)| c),
-                    counted,
-                })
-            }
-        }
-    }
+        .eq(folded(tail).map(|(_, c)| c));
+    (after_clause_mark && same).then(|| folded(whole).filter(|&(_, c)| is_counted(c)).count())
 }
 
 /// How far the copy that ends with unit `v` goes on as the text after its original, which ends with
@@ -249,31 +210,28 @@ pub(crate) fn find(text: &str, units: &[Unit], seams: &[usize], min_chars: usize
         let found = tails
             .first()
             .filter(|_| !unit.formulaic && unit.counted as usize >= min_chars)
-            .and_then(|&(tail, hash)| {
+            .and_then(|&(_, hash)| {
                 let &(u, earlier_tail) = first_tail.get(&hash)?;
-                let u = u as usize;
-                let shared = shared_end(text, unit, tail, &units[u], earlier_tail as usize)?;
-                // After a clause mark in the earlier unit; a whole earlier unit is a whole-unit copy.
-                let after_clause_mark = shared.before_later.is_none()
-                    && shared.before_earlier.is_some_and(|c| !is_counted(c));
-                (after_clause_mark && shared.counted >= min_chars).then_some((u, shared))
+                let (u, earlier_tail) = (u as usize, earlier_tail as usize);
+                let counted = whole_tail_of(text, unit, &units[u], earlier_tail)?;
+                (counted >= min_chars).then_some((u, earlier_tail, counted))
             })
-            .and_then(|(u, shared)| {
+            .and_then(|(u, earlier_tail, counted)| {
                 let (last, original_end) =
                     grow(text, units, v, u, &taken, &first_of_id, &mut folded_units);
                 // A tail on its own is a copy only when long: short ones restate goals. Followed by
                 // what followed its original, or by copies already taken out (the rest of the
                 // pasted run), it is part of a pasted run.
-                let unit = &units[last];
-                let at = seams.partition_point(|&seam| seam < unit.content_end);
-                let copies_follow = seams.get(at).is_some_and(|&seam| seam <= unit.end);
-                (last > v || copies_follow || shared.counted >= 2 * min_chars).then_some((
-                    shared,
+                let end = &units[last];
+                let at = seams.partition_point(|&seam| seam < end.content_end);
+                let copies_follow = seams.get(at).is_some_and(|&seam| seam <= end.end);
+                (last > v || copies_follow || counted >= 2 * min_chars).then_some((
+                    earlier_tail,
                     last,
                     original_end,
                 ))
             });
-        let Some((shared, last, original_end)) = found else {
+        let Some((original_start, last, original_end)) = found else {
             if !unit.formulaic {
                 for &(at, hash) in &tails {
                     first_tail.entry(hash).or_insert((v as u32, at as u32));
@@ -282,7 +240,7 @@ pub(crate) fn find(text: &str, units: &[Unit], seams: &[usize], min_chars: usize
             v += 1;
             continue;
         };
-        let copy = Span::new(shared.later_start, units[last].content_end);
+        let copy = Span::new(unit.content_start, units[last].content_end);
         // With the unit's leading span, and with the white space after it where white space
         // precedes it, so that no removal joins two paragraphs.
         let after_space = text
@@ -295,7 +253,6 @@ pub(crate) fn find(text: &str, units: &[Unit], seams: &[usize], min_chars: usize
             units[last].content_end
         };
         let removal = Span::new(units[v].start, end);
-        let original_start = shared.earlier_start;
         copies.push(PartCopy {
             original: Span::new(original_start, original_end),
             copy,
