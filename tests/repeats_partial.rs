@@ -16,6 +16,15 @@ fn run(text: &str, drop_near: bool) -> Report {
     analyze_bytes(text, &options).expect("analysable")
 }
 
+fn assert_nothing_removed(text: &str, report: &Report) {
+    assert!(
+        report.dedup.removed.is_empty(),
+        "{:?}",
+        removed(text, report)
+    );
+    assert_eq!(report.dedup.text, text);
+}
+
 fn removed<'t>(text: &'t str, report: &Report) -> Vec<&'t str> {
     report.dedup.removed.iter().map(|s| s.of(text)).collect()
 }
@@ -77,11 +86,7 @@ fn sentences_that_end_alike_are_kept() {
                 各部门要密切配合，确保各项政策措施落到实处，取得实效。\
                 要坚决确保各项政策措施落到实处，取得实效。";
     let report = run(text, false);
-    assert!(
-        report.dedup.removed.is_empty(),
-        "{:?}",
-        removed(text, &report)
-    );
+    assert_nothing_removed(text, &report);
     assert_eq!(report.dedup.text, text);
 }
 
@@ -93,11 +98,7 @@ fn a_sentence_ending_with_an_earlier_sentence_keeps_it() {
                 （二）加强组织领导。各地要把优化营商环境作为“一把手”工程，确保到2025年，\
                 全省营商环境达到国内一流水平，市场主体活力和发展动力明显增强。\n";
     let report = run(text, false);
-    assert!(
-        report.dedup.removed.is_empty(),
-        "{:?}",
-        removed(text, &report)
-    );
+    assert_nothing_removed(text, &report);
 }
 
 /// A goal restated as a sentence of its own, after a run-in heading or opening a paragraph, stays
@@ -112,11 +113,7 @@ fn a_short_restated_goal_stays() {
     ] {
         let text = format!("一、总体要求\n{earlier}{later}");
         let report = run(&text, false);
-        assert!(
-            report.dedup.removed.is_empty(),
-            "{:?}",
-            removed(&text, &report)
-        );
+        assert_nothing_removed(&text, &report);
     }
 }
 
@@ -139,11 +136,7 @@ fn short_pasted_sentences_and_notes_stay() {
     let short = "加强知识产权保护。";
     let text = format!("{short}{TASK}对科研人员创办企业{short}的给予支持（科技部牵头负责）。");
     let report = run(&text, false);
-    assert!(
-        report.dedup.removed.is_empty(),
-        "{:?}",
-        removed(&text, &report)
-    );
+    assert_nothing_removed(&text, &report);
 }
 
 /// A tail copied twice is two copies of one original, and deduplicating again removes nothing.

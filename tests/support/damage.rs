@@ -471,39 +471,40 @@ fn reworded(text: &str, part: usize) -> String {
 /// [`generated`], a larger text is more of the same kind of text, not more twins of the same
 /// sentences: what growth with size should be measured on.
 pub fn generated_distinct(notices: &[&str], bytes: usize, seed: u64) -> String {
-    let mut clean = String::with_capacity(bytes);
-    let mut part = 0;
-    while clean.len() * 5 / 4 < bytes && !notices.is_empty() {
-        clean.push_str(&reworded(notices[part % notices.len()], part));
-        part += 1;
-    }
-    damage(
-        &clean,
-        Damage {
-            seed,
-            ..Damage::default()
-        },
-    )
-    .text
+    damaged_parts(notices, bytes, seed, reworded)
 }
 
 /// A notice of about `bytes` bytes: the clean notices concatenated (each numbered, so that the
 /// parts differ) and damaged. Every sentence has a twin, one word apart, in every other part: the
 /// hardest case for the search for edited copies.
 pub fn generated(notices: &[&str], bytes: usize, seed: u64) -> String {
-    let mut clean = String::with_capacity(bytes);
-    let mut part = 0;
-    while clean.len() * 5 / 4 < bytes && !notices.is_empty() {
-        let notice = notices[part % notices.len()];
+    damaged_parts(notices, bytes, seed, |notice, part| {
         // Number every sentence so that the parts are different texts, as different notices are.
+        let mut numbered = String::with_capacity(notice.len() + 256);
         for (s, e) in sentences(notice) {
             let sentence = &notice[s..e];
             if counted(sentence) > 0 {
-                clean.push_str(&format!("第{part}件{sentence}"));
+                numbered.push_str(&format!("第{part}件{sentence}"));
             } else {
-                clean.push_str(sentence);
+                numbered.push_str(sentence);
             }
         }
+        numbered
+    })
+}
+
+/// The clean notices in turn, each part made by `part_text(notice, part)`, to about `bytes` bytes
+/// once damaged, and damaged.
+fn damaged_parts(
+    notices: &[&str],
+    bytes: usize,
+    seed: u64,
+    part_text: impl Fn(&str, usize) -> String,
+) -> String {
+    let mut clean = String::with_capacity(bytes);
+    let mut part = 0;
+    while clean.len() * 5 / 4 < bytes && !notices.is_empty() {
+        clean.push_str(&part_text(notices[part % notices.len()], part));
         part += 1;
     }
     damage(
