@@ -95,10 +95,24 @@ pub fn find_with_sections(text: &str, sections: &[Section], options: &Options) -
     // analysis starts again without them: a clause tail copied after an original hid that the
     // heading after a later copy of that original also follows it, and the heading's copy would
     // otherwise be left behind alone.
+    let mut marks: Vec<Mark> = sections
+        .iter()
+        .filter(|s| s.start <= text.len() && text.is_char_boundary(s.start))
+        .map(|s| Mark {
+            start: s.start,
+            level: s.level,
+            ordinal: s.ordinal,
+        })
+        .collect();
+    marks.sort_unstable_by_key(|m| m.start);
+    let headings = Headings {
+        spans: headings,
+        marks,
+    };
     let mut taken_parts: Vec<Span> = Vec::new();
     let mut part_repeats: Vec<Repeat> = Vec::new();
     let mut base: Cow<str> = Cow::Borrowed(text);
-    let mut base_headings = headings.clone();
+    let mut base_headings = headings.moved(&[]);
     let mut round = 0;
     loop {
         round += 1;
@@ -232,7 +246,7 @@ pub fn find_with_sections(text: &str, sections: &[Section], options: &Options) -
         let removals = taken.iter().map(|&(_, _, removal)| removal);
         taken_parts = merge(taken_parts.iter().copied().chain(removals).collect());
         base = Cow::Owned(without(text, &taken_parts));
-        base_headings = moved_headings(&headings, &taken_parts);
+        base_headings = headings.moved(&taken_parts);
     }
 }
 
@@ -306,17 +320,13 @@ struct WholeUnits {
 
 /// Finds the copies of whole units in `text` and removes them, again and again until a pass
 /// removes nothing.
-fn whole_unit_copies(
-    text: &str,
-    mut headings: Vec<(usize, usize)>,
-    options: &Options,
-) -> WholeUnits {
+fn whole_unit_copies(text: &str, mut headings: Headings, options: &Options) -> WholeUnits {
     let mut removed: Vec<Span> = Vec::new();
     let mut repeats: Vec<Repeat> = Vec::new();
     let mut current: Cow<str> = Cow::Borrowed(text);
     let mut segmenter = Segmenter::new(text.len());
     let mut units = Vec::new();
-    segmenter.run(text, &headings, 0, &mut units, |_| false);
+    segmenter.run(text, &headings.spans, 0, &mut units, |_| false);
     // Whether a pass kept an exact copy as part of an edited passage.
     let mut kept_exact = false;
     let mut near_cache = near::Cache::default();
@@ -333,6 +343,7 @@ fn whole_unit_copies(
             segmenter.norms(),
             options,
             near.then_some(&mut near_cache),
+            &headings.in_place(),
         );
         kept_exact |= found.kept_exact;
         let finished = found.removed.is_empty();
@@ -340,8 +351,14 @@ fn whole_unit_copies(
             None
         } else {
             let next = without(&current, &found.removed);
-            headings = moved_headings(&headings, &found.removed);
-            let cut = carry(&mut segmenter, &headings, &units, &found.removed, &next);
+            headings = headings.moved(&found.removed);
+            let cut = carry(
+                &mut segmenter,
+                &headings.spans,
+                &units,
+                &found.removed,
+                &next,
+            );
             near_cache.moved(&correspondence(&units, &found.removed, &cut), &cut);
             units = cut;
             Some(next)
@@ -418,6 +435,65 @@ fn join_copies_of_copies(repeats: &mut Vec<Repeat>) {
         for repeat in repeats.iter_mut() {
             repeat.occurrences.sort_by_key(|o| (o.start, o.end));
         }
+    }
+}
+
+/// A heading's marker: where it starts, its level and its number.
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    start: usize,
+    level: u8,
+    ordinal: u32,
+}
+
+/// The headings the units are cut at, and the markers of all headings.
+struct Headings {
+    spans: Vec<(usize, usize)>,
+    marks: Vec<Mark>,
+}
+
+impl Headings {
+    /// The headings that are left once the `removed` spans are taken out, in the shorter text.
+    fn moved(&self, removed: &[Span]) -> Headings {
+        let mut marks = Vec::with_capacity(self.marks.len());
+        let (mut shift, mut r) = (0, 0);
+        for &mark in &self.marks {
+            while r < removed.len() && removed[r].end <= mark.start {
+                shift += removed[r].len();
+                r += 1;
+            }
+            if r < removed.len() && removed[r].start <= mark.start {
+                continue;
+            }
+            marks.push(Mark {
+                start: mark.start - shift,
+                ..mark
+            });
+        }
+        Headings {
+            spans: moved_headings(&self.spans, removed),
+            marks,
+        }
+    }
+
+    /// Where the headings that stand in their place in the numbering start, ascending: the first
+    /// under a heading of a higher level numbered 1, each next one the next number. A plan repeats
+    /// `（一）工作目标` and `（二）重点举措` under each of its parts, each in its place; a copy that a
+    /// scrape made of a heading lands out of its numbering (a second `（二）` after `（二）`). Read
+    /// from the headings of the text as it is now, so that a text and its deduplicated text agree.
+    fn in_place(&self) -> Vec<usize> {
+        let mut last: [Option<u32>; 5] = [None; 5];
+        let mut in_place = Vec::new();
+        for mark in &self.marks {
+            let level = usize::from(mark.level).min(4);
+            let fits = last[level].map_or(mark.ordinal == 1, |o| mark.ordinal == o + 1);
+            last[level] = Some(mark.ordinal);
+            last[level + 1..].iter_mut().for_each(|l| *l = None);
+            if fits {
+                in_place.push(mark.start);
+            }
+        }
+        in_place
     }
 }
 
@@ -719,6 +795,7 @@ fn analyse(
     norms: &Norms,
     options: &Options,
     near: Option<&mut near::Cache>,
+    in_place: &[usize],
 ) -> Pass {
     let ids: Vec<u32> = units.iter().map(|u| u.id).collect();
     let factors = suffix_array::previous_factors(&ids);
@@ -743,7 +820,19 @@ fn analyse(
             at += 1;
             continue;
         };
-        if counted_before[at + len] - counted_before[at] < min_chars {
+        // Headings in their place in the numbering, and nothing else, are the plan's structure
+        // (the same headings under each of its parts), not a copy.
+        let heading_line = |u: &Unit| {
+            // A heading without a title is a unit with its words: a line, or a sentence.
+            let line = u.heading
+                || !text
+                    .get(u.content_start..u.content_end)
+                    .unwrap_or("")
+                    .contains(['。', '！', '？', '；', '!', '?', ';']);
+            line && in_place.binary_search(&u.content_start).is_ok()
+        };
+        let structure_only = units[at..at + len].iter().all(heading_line);
+        if counted_before[at + len] - counted_before[at] < min_chars || structure_only {
             at += 1;
             continue;
         }

@@ -171,3 +171,53 @@ fn repeated_markup_is_not_a_repeat() {
         assert!(report.dedup.removed.is_empty());
     }
 }
+
+/// A plan repeats its subheadings under each part (`（一）工作目标`, `（二）重点举措`, `1.……`), each in
+/// its place in the numbering: that is structure, not a copy, even where two together are long
+/// enough to count. (A blind review's clean plan lost `（二）重点举措` and its first item.)
+#[test]
+fn parallel_subheadings_of_a_plan_stay() {
+    let part = |n: &str, name: &str, goal: &str, aid: &str| {
+        format!(
+            "{n}、{name}\n（一）工作目标\n{goal}\n（二）重点举措\n\
+             1.加大财政资金支持力度，落实税收优惠政策\n{aid}\n"
+        )
+    };
+    let text = format!(
+        "{}{}",
+        part(
+            "一",
+            "消费品以旧换新行动",
+            "到2024年底，全省汽车报废更新数量达到5万辆。",
+            "对报废旧车并购买新能源汽车的个人消费者给予补贴。"
+        ),
+        part(
+            "二",
+            "设备更新行动",
+            "到2024年底，全省工业领域设备投资规模增长25%以上。",
+            "对符合条件的设备更新项目给予贴息支持。"
+        ),
+    );
+    for drop_near in [false, true] {
+        let report = run(&text, drop_near);
+        assert!(
+            report.dedup.removed.is_empty(),
+            "{:?}",
+            removed(&text, &report)
+        );
+    }
+}
+
+/// The same subheadings copied out of their place (a second `（二）` right after the part's own) are
+/// a copy.
+#[test]
+fn subheadings_copied_out_of_their_place_are_a_copy() {
+    let block = "（二）重点举措\n1.加大财政资金支持力度，落实税收优惠政策\n";
+    let clean = format!(
+        "一、消费品以旧换新行动\n（一）工作目标\n到2024年底，全省汽车报废更新数量达到5万辆。\n{block}\
+         对报废旧车并购买新能源汽车的个人消费者给予补贴。\n"
+    );
+    let damaged = format!("{clean}{block}");
+    let report = run(&damaged, false);
+    assert_eq!(report.dedup.text, clean, "{:?}", removed(&damaged, &report));
+}
