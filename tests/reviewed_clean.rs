@@ -19,7 +19,11 @@ fn notices_written_to_catch_false_copies_lose_nothing() {
         let text = std::fs::read_to_string(&path).expect("UTF-8");
         let report = analyze_bytes(&text, &Options::default()).expect("analysable");
         let removed: Vec<&str> = report.dedup.removed.iter().map(|s| s.of(&text)).collect();
-        assert!(removed.is_empty(), "{}: removed {removed:?}", path.display());
+        assert!(
+            removed.is_empty(),
+            "{}: removed {removed:?}",
+            path.display()
+        );
         assert_eq!(report.dedup.text, text, "{}", path.display());
     }
 }
