@@ -111,6 +111,8 @@ pub fn find_with_sections(text: &str, sections: &[Section], options: &Options) -
     };
     let mut taken_parts: Vec<Span> = Vec::new();
     let mut part_repeats: Vec<Repeat> = Vec::new();
+    // The repeat of each original among `part_repeats`.
+    let mut part_repeat_of: FxHashMap<Span, usize> = FxHashMap::default();
     let mut base: Cow<str> = Cow::Borrowed(text);
     let mut base_headings = headings.moved(&[]);
     let mut round = 0;
@@ -151,6 +153,9 @@ pub fn find_with_sections(text: &str, sections: &[Section], options: &Options) -
             } else {
                 whole.text
             };
+            for repeat in &mut part_repeats {
+                repeat.occurrences.sort_by_key(|o| (o.start, o.end));
+            }
             repeats.extend(part_repeats);
             join_copies_of_copies(&mut repeats);
             repeats.sort_by_key(|r| r.occurrences.first().map(|o| (o.start, o.end)));
@@ -226,21 +231,16 @@ pub fn find_with_sections(text: &str, sections: &[Section], options: &Options) -
         }
         // One repeat per original, also when its copies are found in different rounds.
         for &(original, copy, _) in &taken {
-            let same = part_repeats.iter_mut().find(|r| {
-                r.occurrences
-                    .first()
-                    .is_some_and(|o| Span::new(o.start, o.end) == original)
-            });
-            match same {
-                Some(r) => {
-                    r.occurrences.push(Occurrence {
-                        start: copy.start,
-                        end: copy.end,
-                        similarity: 1.0,
-                    });
-                    r.occurrences.sort_by_key(|o| (o.start, o.end));
+            match part_repeat_of.get(&original) {
+                Some(&k) => part_repeats[k].occurrences.push(Occurrence {
+                    start: copy.start,
+                    end: copy.end,
+                    similarity: 1.0,
+                }),
+                None => {
+                    part_repeat_of.insert(original, part_repeats.len());
+                    part_repeats.push(repeat(text, original, std::iter::once((copy, 1.0))));
                 }
-                None => part_repeats.push(repeat(text, original, std::iter::once((copy, 1.0)))),
             }
         }
         let removals = taken.iter().map(|&(_, _, removal)| removal);
@@ -280,10 +280,11 @@ fn join_separated_copies(text: &str, parts: &[Span], mut removed: Vec<Span>) -> 
                 .is_some_and(units::is_space);
         // The span that ends with the copy takes the white space: a span of white space alone
         // would be no passage.
+        // Ascending and disjoint, the spans' ends ascend too.
+        let ending = removed.partition_point(|r| r.end < part.end);
         if let Some(span) = removed
-            .iter_mut()
-            .find(|r| r.end == part.end)
-            .filter(|_| joins)
+            .get_mut(ending)
+            .filter(|r| joins && r.end == part.end)
         {
             span.end += space;
             joined = true;
