@@ -151,3 +151,25 @@ fn a_tail_copied_twice_is_one_repeat_and_deduplication_is_stable() {
     assert_eq!(report.dedup.text, format!("{OPENING}\n{TASK}\n{LATER}\n"));
     assert!(run(&report.dedup.text, false).dedup.removed.is_empty());
 }
+
+/// A copied tail holding a character beyond U+FFFF is found, and its offsets in the public report
+/// count UTF-16 units: slicing the UTF-16 text at them gives the tail.
+#[test]
+fn a_copied_tail_with_astral_characters_has_utf16_offsets() {
+    let tail = "推动𠀀𠀀国家级双创示范基地建设😀，进一步激发市场活力和社会创造力。";
+    let damaged = format!("为深入实施创新驱动发展战略，{tail}\n{TASK}\n{tail}\n{LATER}\n");
+    let report = notice_lens::analyze(&damaged, &Options::default()).expect("analysable");
+    let units: Vec<u16> = damaged.encode_utf16().collect();
+    let slice =
+        |start: usize, end: usize| String::from_utf16(&units[start..end]).expect("boundaries");
+    assert_eq!(report.repeats.len(), 1, "{:?}", report.repeats);
+    let occurrences = &report.repeats[0].occurrences;
+    assert_eq!(occurrences.len(), 2);
+    for o in occurrences {
+        assert_eq!(slice(o.start, o.end), tail);
+    }
+    assert_eq!(
+        report.dedup.text,
+        format!("为深入实施创新驱动发展战略，{tail}\n{TASK}\n{LATER}\n")
+    );
+}
