@@ -346,7 +346,7 @@ fn whole_unit_copies(text: &str, mut headings: Headings, options: &Options) -> W
             segmenter.norms(),
             options,
             near.then_some(&mut near_cache),
-            &headings.in_place(),
+            &headings.numbering(),
         );
         kept_exact |= found.kept_exact;
         let finished = found.removed.is_empty();
@@ -479,25 +479,93 @@ impl Headings {
         }
     }
 
-    /// Where the headings that stand in their place in the numbering start, ascending: the first
-    /// under a heading of a higher level numbered 1, each next one the next number. A plan repeats
+    /// Where the headings that stand in their place in the numbering start: the first under a
+    /// heading of a higher level numbered 1, each next one the next number. A plan repeats
     /// `（一）工作目标` and `（二）重点举措` under each of its parts, each in its place; a copy that a
     /// scrape made of a heading lands out of its numbering (a second `（二）` after `（二）`). Read
     /// from the headings of the text as it is now, so that a text and its deduplicated text agree.
-    fn in_place(&self) -> Vec<usize> {
+    fn numbering(&self) -> Numbering {
+        let mut numbering = Numbering::default();
         let mut last: [Option<u32>; 5] = [None; 5];
-        let mut in_place = Vec::new();
         for mark in &self.marks {
             let level = usize::from(mark.level).min(4);
             let fits = last[level].map_or(mark.ordinal == 1, |o| mark.ordinal == o + 1);
             last[level] = Some(mark.ordinal);
             last[level + 1..].iter_mut().for_each(|l| *l = None);
             if fits {
-                in_place.push(mark.start);
+                numbering.in_place.push(mark.start);
             }
         }
-        in_place
+        // Read either way, a heading must be in place: where the notice numbers its `（一）` on
+        // across parts (`四、…（八）`), or the structure analysis missed a heading glued to the
+        // one before, the second way alone finds a copied `（一）` to be the first of a part.
+        numbering.settled = self.settled();
+        let in_place = &numbering.in_place;
+        numbering
+            .settled
+            .retain(|start| in_place.binary_search(start).is_ok());
+        numbering
     }
+
+    /// The headings of [`Numbering::settled`], ascending. The numbering here is read from the
+    /// headings in place alone: a heading out of its place (a copy) neither opens a part nor
+    /// numbers the headings after it, so `十、…十一、…十、…十一、` has one `十一、` in place, the
+    /// first, where reading every heading would also count the second, after the copied `十、`.
+    fn settled(&self) -> Vec<usize> {
+        let mut last: [Option<u32>; 5] = [None; 5];
+        // The heading in place before, at each level under the current parent, waiting for the
+        // next heading at its level to tell whether that one fits too; with the level of its
+        // parent.
+        let mut pending: [Option<(usize, usize)>; 5] = [None; 5];
+        // Whether a heading of each level came since the part opened: a `（一）` after a `（八）`
+        // and a `（九）` out of place is no first heading of the part, though none before it fits.
+        let mut seen = [false; 5];
+        let mut settled = vec![false; self.marks.len()];
+        for (k, mark) in self.marks.iter().enumerate() {
+            let level = usize::from(mark.level).min(4);
+            let fits = match last[level] {
+                Some(o) => mark.ordinal == o + 1,
+                None => mark.ordinal == 1 && !seen[level],
+            };
+            seen[level] = true;
+            if let Some((before, _)) = pending[level].take() {
+                settled[before] = fits;
+            }
+            if !fits {
+                continue;
+            }
+            // The parts under the headings before at deeper levels are closed. One that skipped
+            // this level, which its part turns out to use (a `1.` straight under `二、`, before
+            // the part's `（一）`), is out of its place after all.
+            for deeper in &mut pending[level + 1..] {
+                if let Some((before, parent)) = deeper.take() {
+                    settled[before] = parent >= level;
+                }
+            }
+            let parent = (1..level).rev().find(|&l| last[l].is_some()).unwrap_or(0);
+            last[level] = Some(mark.ordinal);
+            last[level + 1..].iter_mut().for_each(|l| *l = None);
+            seen[level + 1..].iter_mut().for_each(|s| *s = false);
+            pending[level] = Some((k, parent));
+        }
+        for &(k, _) in pending.iter().flatten() {
+            settled[k] = true;
+        }
+        (0..self.marks.len())
+            .filter(|&k| settled[k])
+            .map(|k| self.marks[k].start)
+            .collect()
+    }
+}
+
+/// Where headings stand in the numbering, by where each starts, ascending.
+#[derive(Default)]
+struct Numbering {
+    in_place: Vec<usize>,
+    /// In place, and so is the next heading of its level under the same parent (or there is
+    /// none): a copied heading that landed where its number fits puts the real heading after it
+    /// out of place, and is not settled.
+    settled: Vec<usize>,
 }
 
 /// The headings that are left once the `removed` spans are taken out, in the shorter text.
@@ -693,6 +761,7 @@ fn extend(
     units: &[Unit],
     in_copy: &mut [bool],
     is_original: &[bool],
+    settled: &[bool],
     origin_of: &mut [u32],
 ) {
     loop {
@@ -706,6 +775,7 @@ fn extend(
         if after_copy >= ids.len()
             || in_copy[after_copy]
             || is_original[after_copy]
+            || settled[after_copy]
             || after_original >= run.first
             || ids[after_copy] != ids[after_original]
         {
@@ -728,6 +798,7 @@ fn extend(
         // is the same set phrase under two tasks, not part of the copy.
         if in_copy[before_copy]
             || is_original[before_copy]
+            || settled[before_copy]
             || units[before_copy].formulaic
             || ids[before_copy] != ids[before_original]
         {
@@ -798,7 +869,7 @@ fn analyse(
     norms: &Norms,
     options: &Options,
     near: Option<&mut near::Cache>,
-    in_place: &[usize],
+    numbering: &Numbering,
 ) -> Pass {
     let ids: Vec<u32> = units.iter().map(|u| u.id).collect();
     let factors = suffix_array::previous_factors(&ids);
@@ -808,6 +879,22 @@ fn analyse(
     for u in units {
         counted_before.push(counted_before.last().copied().unwrap_or(0) + u64::from(u.counted));
     }
+
+    // A heading without a title is a unit with its words: a line, or a sentence.
+    let heading_line = |u: &Unit| {
+        u.heading
+            || !text
+                .get(u.content_start..u.content_end)
+                .unwrap_or("")
+                .contains(['。', '！', '？', '；', '!', '?', ';'])
+    };
+    // Heading lines settled in the numbering: what a copy runs into or out of there is the
+    // notice's own structure, which a copy does not take along (a copied goal pasted just before
+    // a part's own `（二）重点任务`, which follows the original's too).
+    let settled: Vec<bool> = units
+        .iter()
+        .map(|u| numbering.settled.binary_search(&u.content_start).is_ok() && heading_line(u))
+        .collect();
 
     // Greedy LZ77 parse: the longest earlier copy at each unit, skipping past it when taken.
     let mut runs: Vec<Run> = Vec::new();
@@ -825,32 +912,48 @@ fn analyse(
         };
         // Headings in their place in the numbering, and nothing else, are the plan's structure
         // (the same headings under each of its parts), not a copy.
-        let heading_line = |u: &Unit| {
-            // A heading without a title is a unit with its words: a line, or a sentence.
-            let line = u.heading
-                || !text
-                    .get(u.content_start..u.content_end)
-                    .unwrap_or("")
-                    .contains(['。', '！', '？', '；', '!', '?', ';']);
-            line && in_place.binary_search(&u.content_start).is_ok()
+        let in_place = |u: &Unit| {
+            heading_line(u) && numbering.in_place.binary_search(&u.content_start).is_ok()
         };
-        let structure_only = units[at..at + len].iter().all(heading_line);
-        if counted_before[at + len] - counted_before[at] < min_chars || structure_only {
+        let is_copy = |first: usize, end: usize| {
+            first < end
+                && counted_before[end] - counted_before[first] >= min_chars
+                && !units[first..end].iter().all(in_place)
+        };
+        // Settled headings at either edge stay, unless what is left is too short to be a copy on
+        // its own: then the headings are more likely copied with it (`（二）重点举措` +
+        // `1.加大……`, pasted where `1.` fits).
+        let (mut first, mut end) = (at, at + len);
+        while first < end && settled[first] {
+            first += 1;
+        }
+        while end > first && settled[end - 1] {
+            end -= 1;
+        }
+        // A heading kept at the start keeps none of its words if the copy runs to the next heading.
+        if first > at && units.get(end).map_or(true, heading_line) {
+            first = at;
+        }
+        if !is_copy(first, end) {
+            (first, end) = (at, at + len);
+        }
+        if !is_copy(first, end) {
             at += 1;
             continue;
         }
-        let original = earliest(&factors, at, len).unwrap_or(factors.source[at] as usize);
+        let original =
+            earliest(&factors, at, len).unwrap_or(factors.source[at] as usize) + (first - at);
         runs.push(Run {
-            first: at,
-            last: at + len - 1,
+            first,
+            last: end - 1,
             original_first: original,
-            original_last: original + len - 1,
+            original_last: original + (end - first) - 1,
         });
-        for k in 0..len {
-            in_copy[at + k] = true;
-            origin_of[at + k] = (original + k) as u32;
+        for (k, unit) in (first..end).enumerate() {
+            in_copy[unit] = true;
+            origin_of[unit] = (original + k) as u32;
         }
-        at += len;
+        at = end;
     }
     // Originals that are kept text may not be taken by an extension.
     let mut is_original = vec![false; units.len()];
@@ -863,7 +966,15 @@ fn analyse(
     // In text order, so that a copy's own extension is done before a later copy of it is resolved.
     for run in &mut runs {
         resolve(run, &in_copy, &origin_of);
-        extend(run, &ids, units, &mut in_copy, &is_original, &mut origin_of);
+        extend(
+            run,
+            &ids,
+            units,
+            &mut in_copy,
+            &is_original,
+            &settled,
+            &mut origin_of,
+        );
     }
 
     let content =
@@ -972,6 +1083,7 @@ fn analyse(
                     units,
                     &mut in_copy,
                     &is_original,
+                    &settled,
                     &mut origin_of,
                 );
                 edited_heading(&mut run, units, norms, &mut in_copy, &is_original, options);
@@ -986,7 +1098,15 @@ fn analyse(
         if options.drop_near_duplicates && !near_runs.is_empty() {
             // An edited copy that was inserted into an original no longer hides what follows it.
             for run in &mut runs {
-                extend(run, &ids, units, &mut in_copy, &is_original, &mut origin_of);
+                extend(
+                    run,
+                    &ids,
+                    units,
+                    &mut in_copy,
+                    &is_original,
+                    &settled,
+                    &mut origin_of,
+                );
             }
         }
     }

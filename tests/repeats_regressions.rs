@@ -221,3 +221,71 @@ fn subheadings_copied_out_of_their_place_are_a_copy() {
     let report = run(&damaged, false);
     assert_eq!(report.dedup.text, clean, "{:?}", removed(&damaged, &report));
 }
+
+const GOAL_ONE: &str = "到2025年，全市学前教育毛入园率达到95%以上，城乡教育资源配置更加均衡。";
+const GOAL_TWO: &str = "到2025年，县域内就诊率达到90%，基层医疗卫生机构服务能力显著增强。";
+const ITEM: &str = "1.加大财政资金支持力度，落实税收优惠政策";
+
+/// Two parts of a plan with the same subheadings, `goal_two` standing for part 二's goal paragraph
+/// (and whatever a scrape pasted next to it).
+fn plan(goal_two: &str) -> String {
+    format!(
+        "一、教育服务提升行动\n（一）工作目标\n{GOAL_ONE}\n（二）重点任务\n{ITEM}\n对新建幼儿园给予建设补助。\n\
+         二、医疗卫生服务提升行动\n（一）工作目标\n{goal_two}（二）重点任务\n{ITEM}\n\
+         对基层医疗机构足额安排经费。\n"
+    )
+}
+
+/// A copy pasted just before (or just after) a part's own subheadings, which also follow (precede)
+/// its original, goes alone: the subheadings stand in their place, and so do the ones after them.
+/// (A blind review's plans lost part 二's `（二）重点任务` and `1.……` with the copy.)
+#[test]
+fn a_copy_next_to_a_part_s_own_subheadings_leaves_them() {
+    let clean = plan(&format!("{GOAL_TWO}\n"));
+    for damaged in [
+        plan(&format!("{GOAL_TWO}\n{GOAL_ONE}\n")),
+        plan(&format!("{GOAL_ONE}\n{GOAL_TWO}\n")),
+    ] {
+        let report = run(&damaged, false);
+        assert_eq!(removed(&damaged, &report), vec![format!("{GOAL_ONE}\n")]);
+        assert_eq!(report.dedup.text, clean);
+    }
+}
+
+/// A duplicated first item (`1.` `1.` `2.` `3.`) goes alone: `2.` and `3.` are in their place once it
+/// is out, though they also follow the first part's `1.`.
+#[test]
+fn a_duplicated_item_leaves_the_items_after_it() {
+    let items = format!("{ITEM}\n2.优化审批服务流程，压缩办理时限\n3.建立健全长效监管机制\n");
+    let part = |n: &str, name: &str, items: &str, body: &str| {
+        format!("{n}、{name}\n（一）重点举措\n{items}{body}\n")
+    };
+    let clean = format!(
+        "{}{}",
+        part(
+            "一",
+            "工业园区专项整治",
+            &items,
+            "园区管委会要开展全面摸底。"
+        ),
+        part("二", "商贸流通专项整治", &items, "商务部门要牵头开展检查。")
+    );
+    let damaged = format!(
+        "{}{}",
+        part(
+            "一",
+            "工业园区专项整治",
+            &items,
+            "园区管委会要开展全面摸底。"
+        ),
+        part(
+            "二",
+            "商贸流通专项整治",
+            &format!("{ITEM}\n{items}"),
+            "商务部门要牵头开展检查。"
+        )
+    );
+    let report = run(&damaged, false);
+    assert_eq!(removed(&damaged, &report), vec![format!("{ITEM}\n")]);
+    assert_eq!(report.dedup.text, clean);
+}
