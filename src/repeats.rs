@@ -124,6 +124,7 @@ pub fn find_with_sections(text: &str, sections: &[Section], options: &Options) -
                 &whole.text,
                 &whole.units,
                 &seams(&whole.removed),
+                &whole.glued,
                 options.min_repeat_chars,
             )
         } else {
@@ -319,6 +320,8 @@ struct WholeUnits {
     removed: Vec<Span>,
     text: String,
     units: Vec<Unit>,
+    /// Where the headings glued to their words start in `text`, ascending.
+    glued: Vec<usize>,
 }
 
 /// Finds the copies of whole units in `text` and removes them, again and again until a pass
@@ -391,11 +394,19 @@ fn whole_unit_copies(text: &str, mut headings: Headings, options: &Options) -> W
             None => break,
         }
     }
+    // A heading without a title is a marker glued to its words: a zero-length span.
+    let glued = headings
+        .spans
+        .iter()
+        .filter(|&&(start, end)| start == end)
+        .map(|&(start, _)| start)
+        .collect();
     WholeUnits {
         repeats,
         removed,
         text: current.into_owned(),
         units,
+        glued,
     }
 }
 

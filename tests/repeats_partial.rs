@@ -173,3 +173,48 @@ fn a_copied_tail_with_astral_characters_has_utf16_offsets() {
         format!("为深入实施创新驱动发展战略，{tail}\n{TASK}\n{LATER}\n")
     );
 }
+
+/// Item headings run into their words in a scrape that lost its line breaks; where the title ends
+/// is a guess (`1.加大……政策` + `对新建……`). From a blind review's plan.
+const ITEM_ONE: &str = "1.加大财政资金支持力度，落实税收优惠政策";
+const AID: &str = "对新建幼儿园给予一次性建设补助，对普惠性民办幼儿园给予运营补贴。";
+const ITEM_TWO: &str = "2.强化人才队伍建设";
+const TEACHERS: &str = "实施乡村教师支持计划，每年招聘补充农村中小学教师不少于300名。";
+
+/// The words of an item glued to its heading, copied to a later place alone, are a copy.
+#[test]
+fn the_words_after_a_glued_item_heading_copied_alone_are_a_copy() {
+    let clean = format!("{ITEM_ONE}{AID}{ITEM_TWO}{TEACHERS}");
+    let damaged = format!("{clean}{AID}");
+    let report = run(&damaged, false);
+    assert_eq!(removed(&damaged, &report), vec![AID]);
+    assert_eq!(report.dedup.text, clean);
+    assert_eq!(report.repeats.len(), 1);
+    let original = &report.repeats[0].occurrences[0];
+    assert_eq!(&damaged[original.start..original.end], AID);
+}
+
+/// And a sentence pasted right after a glued item heading's title is a copy; the heading stays.
+#[test]
+fn a_sentence_pasted_after_a_glued_item_heading_is_a_copy() {
+    let item_three = "3.推进智慧教育建设，提升教育信息化水平";
+    let platform = "建设全市统一的教育资源公共服务平台。";
+    let clean = format!("{ITEM_ONE}{AID}{ITEM_TWO}{TEACHERS}{item_three}{platform}");
+    let damaged = format!("{ITEM_ONE}{AID}{ITEM_TWO}{TEACHERS}{item_three}{AID}{platform}");
+    let report = run(&damaged, false);
+    assert_eq!(removed(&damaged, &report), vec![AID]);
+    assert_eq!(report.dedup.text, clean);
+}
+
+/// Parallel items under two parts, each glued to its own words, stay: the same heading is no copy
+/// of the words after the other's title.
+#[test]
+fn parallel_glued_items_stay() {
+    let text = format!(
+        "一、教育\n{ITEM_ONE}{AID}\n{ITEM_TWO}{TEACHERS}\n\
+         二、医疗\n{ITEM_ONE}市、区两级财政足额安排基层医疗卫生机构经费。\n{ITEM_TWO}深入实施全科医生特岗计划。\n"
+    );
+    for drop_near in [false, true] {
+        assert_nothing_removed(&text, &run(&text, drop_near));
+    }
+}

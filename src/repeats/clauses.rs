@@ -72,41 +72,90 @@ fn folded(text: &str) -> impl DoubleEndedIterator<Item = (usize, char)> + '_ {
         .map(|(at, c)| (at, fold(c)))
 }
 
-/// The hash of each clause tail of the unit `content_start..content_end` of `text` (from its
-/// start, and after each clause mark) with where the tail starts, longest first. Read backwards,
-/// without copying the unit.
-fn clause_tails(text: &str, unit: &Unit, out: &mut Vec<(usize, u64)>) {
+/// Characters after the start of a unit that begins with a heading glued to its words (`1.加大……
+/// 政策对新建……`) where the heading's title may end and its words begin: the structure analysis
+/// could not tell where, so every place there is a tail.
+const GLUED_TITLE_CHARS: usize = 40;
+
+/// One tail of a unit: where it starts, the hash of its characters, and whether it starts inside a
+/// glued heading's title (and not at the unit's start or after a clause mark).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Tail {
+    start: usize,
+    hash: u64,
+    in_title: bool,
+}
+
+/// Where the place for a glued heading's title ends in `unit` (see [`GLUED_TITLE_CHARS`]), if the
+/// unit begins with a glued heading.
+fn glued_title_end(text: &str, unit: &Unit, glued: &[usize]) -> Option<usize> {
+    glued.binary_search(&unit.content_start).ok()?;
+    let content = text.get(unit.content_start..unit.content_end)?;
+    let end = folded(content)
+        .nth(GLUED_TITLE_CHARS)
+        .map_or(content.len(), |(at, _)| at);
+    Some(unit.content_start + end)
+}
+
+/// The tails of the unit `content_start..content_end` of `text`, longest first: the unit, what
+/// follows each clause mark, and each place before `title_end`. Hashed backwards, without copying
+/// the unit.
+fn clause_tails(text: &str, unit: &Unit, title_end: Option<usize>, out: &mut Vec<Tail>) {
     out.clear();
     let content = text.get(unit.content_start..unit.content_end).unwrap_or("");
+    let title_end = title_end.map_or(0, |end| end - unit.content_start);
     let mut hash = 0u64;
     let mut tail_start = None;
     for (at, c) in folded(content).rev() {
-        if let Some(start) = tail_start.filter(|_| is_clause_mark(c)) {
-            out.push((unit.content_start + start, hash));
+        if let Some(start) = tail_start {
+            if is_clause_mark(c) || start < title_end {
+                out.push(Tail {
+                    start: unit.content_start + start,
+                    hash,
+                    in_title: !is_clause_mark(c),
+                });
+            }
         }
         hash = hash.wrapping_mul(BASE).wrapping_add(u64::from(c) + 1);
         tail_start = Some(at);
     }
     if tail_start.is_some() {
-        out.push((unit.content_start, hash));
+        out.push(Tail {
+            start: unit.content_start,
+            hash,
+            in_title: false,
+        });
     }
     out.reverse();
 }
 
-/// Whether the unit `later` is, whole, the tail of the unit `earlier` from `earlier_tail` on, and
-/// that tail follows a clause mark: the tail's counted characters if so. Hashes can collide, so the
-/// characters themselves decide.
-fn whole_tail_of(text: &str, later: &Unit, earlier: &Unit, earlier_tail: usize) -> Option<usize> {
+/// Whether the text `later` (a unit, or its tail after a glued heading's title) is the tail of the
+/// unit `earlier` from `earlier_tail` on, and that tail follows a clause mark or starts inside a
+/// glued heading's title: the tail's counted characters if so. Hashes can collide, so the
+/// characters themselves decide. When `later` starts inside a glued heading's title, the whole of
+/// `earlier` counts too.
+fn whole_tail_of(
+    text: &str,
+    later: (usize, usize),
+    earlier: &Unit,
+    earlier_tail: usize,
+    glued: &[usize],
+    later_in_title: bool,
+) -> Option<usize> {
     let slice = |from: usize, to: usize| text.get(from..to).unwrap_or("");
-    let whole = slice(later.content_start, later.content_end);
+    let whole = slice(later.0, later.1);
     let tail = slice(earlier_tail, earlier.content_end);
     let after_clause_mark = folded(slice(earlier.content_start, earlier_tail))
         .next_back()
         .is_some_and(|(_, c)| is_clause_mark(c));
+    let whole_earlier = later_in_title && earlier_tail == earlier.content_start;
+    let in_title = glued_title_end(text, earlier, glued)
+        .is_some_and(|end| earlier.content_start < earlier_tail && earlier_tail < end);
     let same = folded(whole)
         .map(|(_, c)| c)
         .eq(folded(tail).map(|(_, c)| c));
-    (after_clause_mark && same).then(|| folded(whole).filter(|&(_, c)| is_counted(c)).count())
+    ((after_clause_mark || in_title || whole_earlier) && same)
+        .then(|| folded(whole).filter(|&(_, c)| is_counted(c)).count())
 }
 
 /// How far the copy that ends with unit `v` goes on as the text after its original, which ends with
@@ -183,8 +232,15 @@ fn grow(
 }
 
 /// Finds the copies of part of a sentence among `units` of `text`, none inside another.
-/// `seams` are the ascending places in `text` where whole-unit copies were taken out.
-pub(crate) fn find(text: &str, units: &[Unit], seams: &[usize], min_chars: usize) -> Vec<PartCopy> {
+/// `seams` are the ascending places in `text` where whole-unit copies were taken out; `glued` where
+/// the headings glued to their words start, ascending.
+pub(crate) fn find(
+    text: &str,
+    units: &[Unit],
+    seams: &[usize],
+    glued: &[usize],
+    min_chars: usize,
+) -> Vec<PartCopy> {
     let min_chars = min_chars.max(1);
     let mut first_tail: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
     first_tail.reserve(units.len() + units.len() / 2);
@@ -205,18 +261,32 @@ pub(crate) fn find(text: &str, units: &[Unit], seams: &[usize], min_chars: usize
             v += 1;
             continue;
         }
-        clause_tails(text, unit, &mut tails);
-        // The whole unit, as a clause tail of an earlier unit (`tails[0]` is the whole unit).
-        let found = tails
-            .first()
+        clause_tails(text, unit, glued_title_end(text, unit, glued), &mut tails);
+        // The earlier tail that this unit's tail from `tail` on repeats: the whole unit, as a
+        // clause tail of an earlier unit (`tails[0]` is the whole unit); or, in a unit that begins
+        // with a glued heading, its words after the title, as a tail or the whole of an earlier
+        // unit (`2.强化人才队伍建设` + a pasted `对新建……补贴。`).
+        let repeated = |tail: &Tail| {
+            let &(u, earlier_tail) = first_tail.get(&tail.hash)?;
+            let (u, earlier_tail) = (u as usize, earlier_tail as usize);
+            // The text after one glued title against the text after the same glued title: the
+            // same item under parallel parts (`1.加大……` under each), which matches itself
+            // from every place.
+            if tail.in_title && units[u].id == unit.id {
+                return None;
+            }
+            let later = (tail.start, unit.content_end);
+            let counted =
+                whole_tail_of(text, later, &units[u], earlier_tail, glued, tail.in_title)?;
+            (counted >= min_chars).then_some((tail.start, u, earlier_tail, counted))
+        };
+        let candidates = tails
+            .iter()
+            .filter(|t| t.start == unit.content_start || t.in_title);
+        let found = candidates
             .filter(|_| !unit.formulaic && unit.counted as usize >= min_chars)
-            .and_then(|&(_, hash)| {
-                let &(u, earlier_tail) = first_tail.get(&hash)?;
-                let (u, earlier_tail) = (u as usize, earlier_tail as usize);
-                let counted = whole_tail_of(text, unit, &units[u], earlier_tail)?;
-                (counted >= min_chars).then_some((u, earlier_tail, counted))
-            })
-            .and_then(|(u, earlier_tail, counted)| {
+            .find_map(repeated)
+            .and_then(|(start, u, earlier_tail, counted)| {
                 let (last, original_end) =
                     grow(text, units, v, u, &taken, &first_of_id, &mut folded_units);
                 // A tail on its own is a copy only when long: short ones restate goals. Followed by
@@ -226,25 +296,34 @@ pub(crate) fn find(text: &str, units: &[Unit], seams: &[usize], min_chars: usize
                 let at = seams.partition_point(|&seam| seam < end.content_end);
                 let copies_follow = seams.get(at).is_some_and(|&seam| seam <= end.end);
                 (last > v || copies_follow || counted >= 2 * min_chars).then_some((
+                    start,
                     earlier_tail,
                     last,
                     original_end,
                 ))
             });
-        let Some((original_start, last, original_end)) = found else {
+        let Some((start, original_start, last, original_end)) = found else {
             if !unit.formulaic {
-                for &(at, hash) in &tails {
-                    first_tail.entry(hash).or_insert((v as u32, at as u32));
+                for tail in &tails {
+                    first_tail
+                        .entry(tail.hash)
+                        .or_insert((v as u32, tail.start as u32));
                 }
             }
             v += 1;
             continue;
         };
-        let copy = Span::new(unit.content_start, units[last].content_end);
+        let copy = Span::new(start, units[last].content_end);
         // With the unit's leading span, and with the white space after it where white space
-        // precedes it, so that no removal joins two paragraphs.
+        // precedes it, so that no removal joins two paragraphs. A copy after a glued heading's
+        // title starts where it does.
+        let removal_start = if start == unit.content_start {
+            units[v].start
+        } else {
+            start
+        };
         let after_space = text
-            .get(..units[v].start)
+            .get(..removal_start)
             .and_then(|before| before.chars().next_back())
             .map_or(true, is_space);
         let end = if after_space {
@@ -252,7 +331,7 @@ pub(crate) fn find(text: &str, units: &[Unit], seams: &[usize], min_chars: usize
         } else {
             units[last].content_end
         };
-        let removal = Span::new(units[v].start, end);
+        let removal = Span::new(removal_start, end);
         copies.push(PartCopy {
             original: Span::new(original_start, original_end),
             copy,
@@ -285,15 +364,15 @@ mod tests {
     fn clause_tails_start_at_the_unit_and_after_each_clause_mark() {
         let mut tails = Vec::new();
         let text = "甲， 乙：丙。";
-        clause_tails(text, &unit(text), &mut tails);
-        let starts: Vec<&str> = tails.iter().map(|t| &text[t.0..]).collect();
+        clause_tails(text, &unit(text), None, &mut tails);
+        let starts: Vec<&str> = tails.iter().map(|t| &text[t.start..]).collect();
         assert_eq!(starts, ["甲， 乙：丙。", "乙：丙。", "丙。"]);
         let mut alone = Vec::new();
-        clause_tails("丙。", &unit("丙。"), &mut alone);
-        assert_eq!(alone, [(0, tails[2].1)], "equal tails hash equal");
+        clause_tails("丙。", &unit("丙。"), None, &mut alone);
+        assert_eq!(alone[0].hash, tails[2].hash, "equal tails hash equal");
         let mut half_width = Vec::new();
-        clause_tails("甲,乙:丙。", &unit("甲,乙:丙。"), &mut half_width);
-        let hashes = |t: &[(usize, u64)]| t.iter().map(|t| t.1).collect::<Vec<_>>();
+        clause_tails("甲,乙:丙。", &unit("甲,乙:丙。"), None, &mut half_width);
+        let hashes = |t: &[Tail]| t.iter().map(|t| t.hash).collect::<Vec<_>>();
         assert_eq!(
             hashes(&half_width),
             hashes(&tails),
