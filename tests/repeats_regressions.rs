@@ -260,31 +260,21 @@ fn a_duplicated_item_leaves_the_items_after_it() {
     let part = |n: &str, name: &str, items: &str, body: &str| {
         format!("{n}、{name}\n（一）重点举措\n{items}{body}\n")
     };
-    let clean = format!(
-        "{}{}",
-        part(
-            "一",
-            "工业园区专项整治",
-            &items,
-            "园区管委会要开展全面摸底。"
-        ),
-        part("二", "商贸流通专项整治", &items, "商务部门要牵头开展检查。")
+    let first = part(
+        "一",
+        "工业园区专项整治",
+        &items,
+        "园区管委会要开展全面摸底。",
     );
-    let damaged = format!(
-        "{}{}",
-        part(
-            "一",
-            "工业园区专项整治",
-            &items,
-            "园区管委会要开展全面摸底。"
-        ),
-        part(
+    let clean = first.clone() + &part("二", "商贸流通专项整治", &items, "商务部门要牵头开展检查。");
+    let doubled_item = format!("{ITEM}\n{items}");
+    let damaged = first
+        + &part(
             "二",
             "商贸流通专项整治",
-            &format!("{ITEM}\n{items}"),
-            "商务部门要牵头开展检查。"
-        )
-    );
+            &doubled_item,
+            "商务部门要牵头开展检查。",
+        );
     let report = run(&damaged, false);
     assert_eq!(removed(&damaged, &report), vec![format!("{ITEM}\n")]);
     assert_eq!(report.dedup.text, clean);
