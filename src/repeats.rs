@@ -510,11 +510,15 @@ impl Headings {
         // Read either way, a heading must be in place: where the notice numbers its `（一）` on
         // across parts (`四、…（八）`), or the structure analysis missed a heading glued to the
         // one before, the second way alone finds a copied `（一）` to be the first of a part.
-        numbering.settled = self.settled();
+        (numbering.settled, numbering.followed) = self.settled();
         let in_place = &numbering.in_place;
         numbering
             .settled
             .retain(|start| in_place.binary_search(start).is_ok());
+        let settled = &numbering.settled;
+        numbering
+            .followed
+            .retain(|start| settled.binary_search(start).is_ok());
         numbering
     }
 
@@ -522,7 +526,7 @@ impl Headings {
     /// headings in place alone: a heading out of its place (a copy) neither opens a part nor
     /// numbers the headings after it, so `十、…十一、…十、…十一、` has one `十一、` in place, the
     /// first, where reading every heading would also count the second, after the copied `十、`.
-    fn settled(&self) -> Vec<usize> {
+    fn settled(&self) -> (Vec<usize>, Vec<usize>) {
         let mut last: [Option<u32>; 5] = [None; 5];
         // The heading in place before, at each level under the current parent, waiting for the
         // next heading at its level to tell whether that one fits too; with the level of its
@@ -532,6 +536,7 @@ impl Headings {
         // and a `（九）` out of place is no first heading of the part, though none before it fits.
         let mut seen = [false; 5];
         let mut settled = vec![false; self.marks.len()];
+        let mut followed = vec![false; self.marks.len()];
         for (k, mark) in self.marks.iter().enumerate() {
             let level = usize::from(mark.level).min(4);
             let fits = match last[level] {
@@ -541,6 +546,7 @@ impl Headings {
             seen[level] = true;
             if let Some((before, _)) = pending[level].take() {
                 settled[before] = fits;
+                followed[before] = fits;
             }
             if !fits {
                 continue;
@@ -562,10 +568,13 @@ impl Headings {
         for &(k, _) in pending.iter().flatten() {
             settled[k] = true;
         }
-        (0..self.marks.len())
-            .filter(|&k| settled[k])
-            .map(|k| self.marks[k].start)
-            .collect()
+        let starts = |of: &[bool]| {
+            (0..self.marks.len())
+                .filter(|&k| of[k])
+                .map(|k| self.marks[k].start)
+                .collect()
+        };
+        (starts(&settled), starts(&followed))
     }
 }
 
@@ -577,6 +586,8 @@ struct Numbering {
     /// none): a copied heading that landed where its number fits puts the real heading after it
     /// out of place, and is not settled.
     settled: Vec<usize>,
+    /// Settled, and followed by the next heading of its level: a plan numbers no single item.
+    followed: Vec<usize>,
 }
 
 /// The headings that are left once the `removed` spans are taken out, in the shorter text.
@@ -759,6 +770,10 @@ fn resolve(run: &mut Run, in_copy: &[bool], origin_of: &[u32]) {
     }
 }
 
+/// Counted characters up to which a sentence that a heading marker runs into can be an item of a
+/// plan rather than a paragraph.
+const ITEM_SENTENCE_CHARS: usize = 30;
+
 /// Units a scan may skip over when looking past removed copies for the next kept unit.
 const SKIP_LIMIT: usize = 64;
 
@@ -906,6 +921,16 @@ fn analyse(
         .iter()
         .map(|u| numbering.settled.binary_search(&u.content_start).is_ok() && heading_line(u))
         .collect();
+    // A short sentence that a settled heading marker runs into is an item of a plan written as a
+    // sentence (`1.加强组织领导，压实工作责任。`), and a plan repeats its items under its parts.
+    let item_sentence: Vec<bool> = units
+        .iter()
+        .map(|u| {
+            u.counted as usize <= ITEM_SENTENCE_CHARS
+                && !heading_line(u)
+                && numbering.followed.binary_search(&u.content_start).is_ok()
+        })
+        .collect();
 
     // Greedy LZ77 parse: the longest earlier copy at each unit, skipping past it when taken.
     let mut runs: Vec<Run> = Vec::new();
@@ -929,7 +954,7 @@ fn analyse(
         let is_copy = |first: usize, end: usize| {
             first < end
                 && counted_before[end] - counted_before[first] >= min_chars
-                && !units[first..end].iter().all(in_place)
+                && !(first..end).all(|u| in_place(&units[u]) || item_sentence[u])
         };
         // Settled headings at either edge stay, unless what is left is too short to be a copy on
         // its own: then the headings are more likely copied with it (`（二）重点举措` +

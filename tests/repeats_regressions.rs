@@ -279,3 +279,39 @@ fn a_duplicated_item_leaves_the_items_after_it() {
     assert_eq!(removed(&damaged, &report), vec![format!("{ITEM}\n")]);
     assert_eq!(report.dedup.text, clean);
 }
+
+/// An item of a plan written as a sentence (`1.加大……政策。`), the same under two parts, each followed
+/// by its own `2.`, is the plan's structure: the sentence is its own item in both. (Two blind
+/// reviews' clean plans lost the second part's first item.) Copied out of its numbering, it is a
+/// copy.
+#[test]
+fn parallel_items_written_as_sentences_stay() {
+    let item = "1.加大财政资金支持力度，落实税收优惠政策。";
+    let part = |n: &str, name: &str, aid: &str, second: &str| {
+        format!("{n}、{name}\n{item}{aid}\n2.{second}\n")
+    };
+    let clean = part(
+        "一",
+        "教育",
+        "对新建幼儿园给予建设补助。",
+        "强化教师队伍建设。实施乡村教师支持计划。",
+    ) + &part(
+        "二",
+        "医疗",
+        "对基层医疗机构足额安排经费。",
+        "强化全科医生培养。实施全科医生特岗计划。",
+    );
+    for text in [clean.clone(), clean.replace('\n', "")] {
+        for drop_near in [false, true] {
+            let report = run(&text, drop_near);
+            assert!(
+                report.dedup.removed.is_empty(),
+                "{:?}",
+                removed(&text, &report)
+            );
+        }
+    }
+    let damaged = format!("{clean}{item}\n");
+    let report = run(&damaged, false);
+    assert_eq!(report.dedup.text, clean, "{:?}", removed(&damaged, &report));
+}
