@@ -490,8 +490,8 @@ impl Headings {
         }
     }
 
-    /// Where the headings that stand in their place in the numbering start: the first under a
-    /// heading of a higher level numbered 1, each next one the next number. A plan repeats
+    /// How the headings stand in the numbering. In place: the first under a heading of a higher
+    /// level numbered 1, each next one the next number. A plan repeats
     /// `（一）工作目标` and `（二）重点举措` under each of its parts, each in its place; a copy that a
     /// scrape made of a heading lands out of its numbering (a second `（二）` after `（二）`). Read
     /// from the headings of the text as it is now, so that a text and its deduplicated text agree.
@@ -522,7 +522,8 @@ impl Headings {
         numbering
     }
 
-    /// The headings of [`Numbering::settled`], ascending. The numbering here is read from the
+    /// The headings of [`Numbering::settled`] and of [`Numbering::followed`] (before either is
+    /// narrowed to the headings in place), ascending. The numbering here is read from the
     /// headings in place alone: a heading out of its place (a copy) neither opens a part nor
     /// numbers the headings after it, so `十、…十一、…十、…十一、` has one `十一、` in place, the
     /// first, where reading every heading would also count the second, after the copied `十、`.
@@ -946,8 +947,8 @@ fn analyse(
             at += 1;
             continue;
         };
-        // Headings in their place in the numbering, and nothing else, are the plan's structure
-        // (the same headings under each of its parts), not a copy.
+        // Headings in their place in the numbering, and items written as sentences, and nothing
+        // else, are the plan's structure (the same headings under each of its parts), not a copy.
         let in_place = |u: &Unit| {
             heading_line(u) && numbering.in_place.binary_search(&u.content_start).is_ok()
         };

@@ -9,6 +9,12 @@
 //! there whole, as a tail after a clause mark, repeats the end of an earlier sentence; the match is
 //! then grown forwards over the units that follow both ([`grow`]).
 //!
+//! A unit that begins with a heading glued to its words (a scrape that lost its line breaks:
+//! `1.加大……政策对新建……补贴。`, where the structure analysis cannot tell where the title ends) has a
+//! tail at every place of its first characters too ([`GLUED_TITLE_CHARS`]). A later sentence equal
+//! to the words from one of them is a copy, and so are the words after a later glued title that
+//! equal an earlier sentence or tail; the same glued item under parallel parts never matches itself.
+//!
 //! What is not taken: a tail that stands alone (nothing after it goes on as the original does, and
 //! no whole-unit copy was taken out right after it) and is shorter than twice `min_repeat_chars`, because that is also how a notice restates a goal
 //! (`（二）工作目标。坚决防范和遏制重特大生产安全事故发生。` after a sentence ending with it); and any
