@@ -67,7 +67,8 @@ pub struct Options {
     pub near_threshold: f64,
     /// Whether `dedup.text` also leaves out near-duplicates (exact copies are always left out).
     pub drop_near_duplicates: bool,
-    /// Texts longer than this many bytes of UTF-8 are refused with [`AnalyzeError::TooLarge`].
+    /// Texts longer than this many bytes of UTF-8 are refused, with an error for which
+    /// [`AnalyzeError::is_too_large`] holds.
     pub max_bytes: usize,
 }
 

@@ -1,25 +1,25 @@
 //! Repeated passages: sentences a web scrape copied to later places, linked to their originals.
 //!
 //! ## How
-//! 1. The text is cut into units ([`units`]): sentences and clause-ended runs, parenthesised notes,
+//! 1. The text is cut into units (`units`): sentences and clause-ended runs, parenthesised notes,
 //!    and the headings the structure analysis found, each a unit of its own even where it runs
 //!    straight into the next sentence. Each unit is normalised (width folded, white space removed) and interned
 //!    to an ID, so `，`/`,` and `（`/`(` and stray white space never make two copies differ.
-//! 2. Over the ID sequence, a suffix array gives each unit's longest previous factor ([`suffix_array`]):
+//! 2. Over the ID sequence, a suffix array gives each unit's longest previous factor (`suffix_array`):
 //!    the longest run of units starting here that also occurs earlier. A greedy left-to-right parse
 //!    (LZ77) takes every such run of at least `min_repeat_chars` counted characters as a copy.
 //!    Copies are grouped by content; the earliest occurrence is the original.
-//! 3. Units left over are compared with earlier units for edited copies ([`near`]). An exact copy
+//! 3. Units left over are compared with earlier units for edited copies (`near`). An exact copy
 //!    next to an edited one, of the originals next to each other, is part of one edited passage.
-//! 4. A copy's extent is settled by extension ([`extend`]): over the short units that follow (precede)
+//! 4. A copy's extent is settled by extension (`extend`): over the short units that follow (precede)
 //!    it when they also follow (precede) its original once the other copies are out, and, when
 //!    near-duplicates are dropped, over the short units around an edited copy. An "original" that
 //!    lies in another copy is first resolved to where its text first occurs as kept text.
 //! 5. The copies are removed (with their trailing white space only where white space precedes them,
 //!    so that no removal joins two paragraphs), and the result is analysed again until nothing more is removed. The
 //!    later passes reuse the units of the one before and cut the text again only around the places
-//!    where copies were taken out ([`carry`]), and look edited copies up again only for the units
-//!    whose fingerprints' postings changed ([`near::Cache`]), so each costs a fraction of the first.
+//!    where copies were taken out (`carry`), and look edited copies up again only for the units
+//!    whose fingerprints' postings changed (`near::Cache`), so each costs a fraction of the first.
 //!
 //! ## Why the fixpoint
 //! Removing a copy can make two kept units adjacent that together repeat an earlier passage
@@ -28,13 +28,16 @@
 //! that continues removes at least one unit, so this ends; on real scrapes the second pass finds nothing.
 //! Because the loop stops exactly when analysing `dedup.text` removes nothing, analysing `dedup.text`
 //! again always removes nothing.
-
+//!
 //! ## What is not damage
 //! A unit that is only a parenthesised note (`（责任单位：省科技厅、省教育厅）`), only punctuation or
 //! only markup (`</p><p style="text-indent:2em">`) may be carried inside a copy but never begins
 //! one, and it counts for nothing towards `min_repeat_chars`. A heading is a unit of its own, so a
 //! marker such as `（一）` or `二、` (a character or two) is never a repeat on its own, and a heading
-//! is compared with headings only when edited copies are looked for.
+//! is compared with headings only when edited copies are looked for. A plan's headings in their
+//! place in the numbering (the same `（一）工作目标` under each part) are its structure, never a copy,
+//! and a copy leaves the settled headings at its edges (see `Numbering`). Copies of part of a
+//! sentence are found once no whole unit is a copy (`clauses`).
 
 mod clauses;
 mod near;
