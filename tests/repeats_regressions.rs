@@ -16,6 +16,18 @@ fn removed<'t>(text: &'t str, report: &Report) -> Vec<&'t str> {
     report.dedup.removed.iter().map(|s| s.of(text)).collect()
 }
 
+/// Nothing is removed from `text`, with near-duplicates kept or dropped.
+fn assert_nothing_removed(text: &str) {
+    for drop_near in [false, true] {
+        let report = run(text, drop_near);
+        assert!(
+            report.dedup.removed.is_empty(),
+            "{:?}",
+            removed(text, &report)
+        );
+    }
+}
+
 const S: &str = "随着全球新一轮科技革命和产业变革加速演进，对创新创业提出了新的更高要求。";
 
 /// A level-1 heading run together with the sentence after it is a unit of its own: dropping an
@@ -198,14 +210,7 @@ fn parallel_subheadings_of_a_plan_stay() {
             "对符合条件的设备更新项目给予贴息支持。"
         ),
     );
-    for drop_near in [false, true] {
-        let report = run(&text, drop_near);
-        assert!(
-            report.dedup.removed.is_empty(),
-            "{:?}",
-            removed(&text, &report)
-        );
-    }
+    assert_nothing_removed(&text);
 }
 
 /// The same subheadings copied out of their place (a second `（二）` right after the part's own) are
@@ -302,14 +307,7 @@ fn parallel_items_written_as_sentences_stay() {
         "强化全科医生培养。实施全科医生特岗计划。",
     );
     for text in [clean.clone(), clean.replace('\n', "")] {
-        for drop_near in [false, true] {
-            let report = run(&text, drop_near);
-            assert!(
-                report.dedup.removed.is_empty(),
-                "{:?}",
-                removed(&text, &report)
-            );
-        }
+        assert_nothing_removed(&text);
     }
     let damaged = format!("{clean}{item}\n");
     let report = run(&damaged, false);
