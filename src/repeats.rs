@@ -790,8 +790,7 @@ fn extend(
     ids: &[u32],
     units: &[Unit],
     in_copy: &mut [bool],
-    is_original: &[bool],
-    settled: &[bool],
+    stays: &[bool],
     origin_of: &mut [u32],
 ) {
     loop {
@@ -804,8 +803,7 @@ fn extend(
         };
         if after_copy >= ids.len()
             || in_copy[after_copy]
-            || is_original[after_copy]
-            || settled[after_copy]
+            || stays[after_copy]
             || after_original >= run.first
             || ids[after_copy] != ids[after_original]
         {
@@ -827,8 +825,7 @@ fn extend(
         // A note closes the sentence before it: one that precedes both the copy and its original
         // is the same set phrase under two tasks, not part of the copy.
         if in_copy[before_copy]
-            || is_original[before_copy]
-            || settled[before_copy]
+            || stays[before_copy]
             || units[before_copy].formulaic
             || ids[before_copy] != ids[before_original]
         {
@@ -850,7 +847,7 @@ fn edited_heading(
     units: &[Unit],
     norms: &Norms,
     in_copy: &mut [bool],
-    is_original: &[bool],
+    stays: &[bool],
     options: &Options,
 ) {
     let Some(before_copy) = run.first.checked_sub(1) else {
@@ -862,7 +859,7 @@ fn edited_heading(
     if !units[before_copy].heading
         || !units[before_original].heading
         || in_copy[before_copy]
-        || is_original[before_copy]
+        || stays[before_copy]
         || in_copy[before_original]
     {
         return;
@@ -995,26 +992,18 @@ fn analyse(
         }
         at = end;
     }
-    // Originals that are kept text may not be taken by an extension.
-    let mut is_original = vec![false; units.len()];
+    // Units an extension may not take: originals that are kept text, and settled headings.
+    let mut stays = settled;
     for run in &runs {
         let range = run.original_first..=run.original_last;
         if !in_copy[range.clone()].iter().any(|&c| c) {
-            is_original[range].iter_mut().for_each(|o| *o = true);
+            stays[range].iter_mut().for_each(|o| *o = true);
         }
     }
     // In text order, so that a copy's own extension is done before a later copy of it is resolved.
     for run in &mut runs {
         resolve(run, &in_copy, &origin_of);
-        extend(
-            run,
-            &ids,
-            units,
-            &mut in_copy,
-            &is_original,
-            &settled,
-            &mut origin_of,
-        );
+        extend(run, &ids, units, &mut in_copy, &stays, &mut origin_of);
     }
 
     let content =
@@ -1035,7 +1024,7 @@ fn analyse(
             cache,
         );
         for copy in &near_copies {
-            is_original[copy.original] = true;
+            stays[copy.original] = true;
             is_near_copy[copy.copy] = true;
         }
         let mut absorbed = vec![false; runs.len()];
@@ -1117,16 +1106,8 @@ fn analyse(
                 // on either side of it (too short to be copies alone) go with the edited copy.
                 in_copy[copy.copy] = true;
                 origin_of[copy.copy] = copy.original as u32;
-                extend(
-                    &mut run,
-                    &ids,
-                    units,
-                    &mut in_copy,
-                    &is_original,
-                    &settled,
-                    &mut origin_of,
-                );
-                edited_heading(&mut run, units, norms, &mut in_copy, &is_original, options);
+                extend(&mut run, &ids, units, &mut in_copy, &stays, &mut origin_of);
+                edited_heading(&mut run, units, norms, &mut in_copy, &stays, options);
             }
             near_runs.push((run, similarity, copy.copy));
         }
@@ -1138,15 +1119,7 @@ fn analyse(
         if options.drop_near_duplicates && !near_runs.is_empty() {
             // An edited copy that was inserted into an original no longer hides what follows it.
             for run in &mut runs {
-                extend(
-                    run,
-                    &ids,
-                    units,
-                    &mut in_copy,
-                    &is_original,
-                    &settled,
-                    &mut origin_of,
-                );
+                extend(run, &ids, units, &mut in_copy, &stays, &mut origin_of);
             }
         }
     }
