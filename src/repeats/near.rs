@@ -11,7 +11,9 @@
 //! bigrams, unlike edit distance, is linear-time, so a 5 000-character run-on "sentence" costs no more
 //! than its length; its blindness to word order is harmless for candidates that already share anchors.
 
-use super::units::{is_counted, FxHashMap, Norms, Unit};
+use std::collections::HashSet;
+
+use super::units::{is_counted, FxBuild, FxHashMap, Norms, Unit};
 
 /// Units longer than this (in characters) are run-on text, not sentences; they are not compared.
 const LONGEST_UNIT: usize = 5_000;
@@ -142,6 +144,9 @@ struct Postings {
     shared: SharedPrints,
     /// Per ID: whether its fingerprints are counted in `shared`.
     counted: Vec<bool>,
+    /// Fingerprints that run saw in one text, since shared by a new text: their units are in
+    /// `extra`.
+    listed_since: HashSet<u64, FxBuild>,
 }
 
 /// Fingerprints counted up to two, in one bit pair per slot of a table much larger than their
@@ -468,6 +473,7 @@ fn find_all(
         threshold,
         shared,
         counted,
+        listed_since: HashSet::default(),
     });
     found
 }
@@ -537,6 +543,8 @@ fn find_again(
         }
     }
     let mut seen_id = vec![false; norms.len()];
+    list_newly_shared(units, norms, skip, min_chars, features, p, &mut seen_id)?;
+    seen_id.iter_mut().for_each(|seen| *seen = false);
     let mut found = Vec::new();
     let mut ballot = Ballot::default();
     for (index, unit) in units.iter().enumerate() {
@@ -546,12 +554,6 @@ fn find_again(
         if let Some(norm) = query(index, unit, norms, skip, min_chars, &mut seen_id) {
             let (prints, query_bigrams) = features.get(unit.id as usize, norm);
             let prints_of = &features.fingerprints[prints.clone()];
-            // A text the last run did not count may share a fingerprint that run saw once, and
-            // so did not index: the postings cannot answer it.
-            let counted = p.counted.get(unit.id as usize).copied().unwrap_or(false);
-            if !counted && prints_of.iter().any(|&f| p.shared.count(f) == 1) {
-                return None;
-            }
             let kept =
                 old != Record::Other && !prints_of.iter().any(|&f| changed.seen_by(f, index));
             new = if kept {
@@ -608,6 +610,57 @@ fn find_again(
     p.vanished.clear();
     p.moved = false;
     Some(found)
+}
+
+/// A text new since the last full run can share a fingerprint that run saw in one text only, and
+/// so did not index: the units indexed under it join `extra`, as if they had been. Their units
+/// are found by one scan of the units' fingerprints; searching all units again instead cost a
+/// scrape of numbered twins a whole search on its second pass.
+fn list_newly_shared(
+    units: &[Unit],
+    norms: &Norms,
+    skip: &[bool],
+    min_chars: usize,
+    features: &mut Features,
+    p: &mut Postings,
+    seen_id: &mut [bool],
+) -> Option<()> {
+    let counted = |id: u32| p.counted.get(id as usize).copied().unwrap_or(false);
+    let mut newly_shared: HashSet<u64, FxBuild> = HashSet::default();
+    for (index, unit) in units.iter().enumerate() {
+        if counted(unit.id) {
+            continue;
+        }
+        let Some(norm) = query(index, unit, norms, skip, min_chars, seen_id) else {
+            continue;
+        };
+        let (prints, _) = features.get(unit.id as usize, norm);
+        newly_shared.extend(
+            features.fingerprints[prints]
+                .iter()
+                .filter(|&&f| p.shared.count(f) == 1 && !p.listed_since.contains(&f)),
+        );
+    }
+    if newly_shared.is_empty() {
+        return Some(());
+    }
+    for (index, unit) in units.iter().enumerate() {
+        if p.records[index] != Record::Indexed || !counted(unit.id) {
+            continue;
+        }
+        let (prints, _) = features.get(unit.id as usize, norms.get(unit.id as usize)?);
+        for &fingerprint in &features.fingerprints[prints] {
+            if newly_shared.contains(&fingerprint) {
+                let list = p.extra.entry(fingerprint).or_default();
+                let at = list.partition_point(|&u| (u as usize) < index);
+                if list.get(at) != Some(&(index as u32)) {
+                    list.insert(at, index as u32);
+                }
+            }
+        }
+    }
+    p.listed_since.extend(newly_shared);
+    Some(())
 }
 
 /// Appends to `out` the newest `POSTINGS_PER_FINGERPRINT` units before `before` indexed under
