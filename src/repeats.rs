@@ -493,8 +493,11 @@ impl Headings {
         }
     }
 
-    /// How the headings stand in the numbering. In place: the first under a heading of a higher
-    /// level numbered 1, each next one the next number. A plan repeats
+    /// How the headings stand in the numbering. In place, read two ways: the first under a heading
+    /// of a higher level numbered 1 and each next one the next number, heading after heading; or
+    /// numbered in order under a heading in place (see [`Headings::in_place`]). Either alone
+    /// takes real headings for copies: the first after a copied `一、` pasted into part `二、`, the
+    /// second where a part's `（一）` `（二）` follow copies of them. A plan repeats
     /// `（一）工作目标` and `（二）重点举措` under each of its parts, each in its place; a copy that a
     /// scrape made of a heading lands out of its numbering (a second `（二）` after `（二）`). Read
     /// from the headings of the text as it is now, so that a text and its deduplicated text agree.
@@ -510,7 +513,10 @@ impl Headings {
                 numbering.in_place.push(mark.start);
             }
         }
-        // Read either way, a heading must be in place: where the notice numbers its `（一）` on
+        numbering.in_place.extend(self.in_place());
+        numbering.in_place.sort_unstable();
+        numbering.in_place.dedup();
+        // A settled heading must be in place too: where the notice numbers its `（一）` on
         // across parts (`四、…（八）`), or the structure analysis missed a heading glued to the
         // one before, the second way alone finds a copied `（一）` to be the first of a part.
         (numbering.settled, numbering.followed) = self.settled();
@@ -523,6 +529,57 @@ impl Headings {
             .followed
             .retain(|start| settled.binary_search(start).is_ok());
         numbering
+    }
+
+    /// The headings in place, ascending. Level by level from the top, the headings of a level
+    /// under each heading in place above them (or under none) are numbered 1, 2, 3… in order,
+    /// and the longest such run, matched earliest first, is in place; in a part that numbers on
+    /// from an earlier one (`四、…（八）（九）`), the headings that continue its first. A copied
+    /// heading is out of place and opens no part, so the headings after it stay under the part
+    /// they belong to: a copied `一、` pasted into part `二、` leaves part `二、`'s own `（二）` in
+    /// place, and a copied `2.` pasted before a part's `1.` `2.` `3.` leaves those in place.
+    fn in_place(&self) -> Vec<usize> {
+        let mut in_place = vec![false; self.marks.len()];
+        let mut levels: Vec<u8> = self.marks.iter().map(|m| m.level).collect();
+        levels.sort_unstable();
+        levels.dedup();
+        let mut group: Vec<usize> = Vec::new();
+        for &level in &levels {
+            for k in 0..=self.marks.len() {
+                match self.marks.get(k) {
+                    Some(m) if m.level == level => group.push(k),
+                    Some(m) if m.level > level || !in_place[k] => {}
+                    // A heading in place above this level, or the end: the part closes.
+                    _ => {
+                        Self::number_in_order(&self.marks, &group, &mut in_place);
+                        group.clear();
+                    }
+                }
+            }
+        }
+        (0..self.marks.len())
+            .filter(|&k| in_place[k])
+            .map(|k| self.marks[k].start)
+            .collect()
+    }
+
+    /// Marks in place the earliest run 1, 2, 3… of `group`'s headings (when none is numbered 1,
+    /// the run that continues the first heading's number).
+    fn number_in_order(marks: &[Mark], group: &[usize], in_place: &mut [bool]) {
+        let Some(&first) = group.first() else {
+            return;
+        };
+        let (mut wanted, from) = if group.iter().any(|&k| marks[k].ordinal == 1) {
+            (1, 0)
+        } else {
+            (marks[first].ordinal.saturating_add(1), 1)
+        };
+        for &k in &group[from..] {
+            if marks[k].ordinal == wanted {
+                in_place[k] = true;
+                wanted = wanted.saturating_add(1);
+            }
+        }
     }
 
     /// The headings of [`Numbering::settled`] and of [`Numbering::followed`] (before either is

@@ -285,6 +285,49 @@ fn a_duplicated_item_leaves_the_items_after_it() {
     assert_eq!(report.dedup.text, clean);
 }
 
+/// A copied part heading pasted into a later part opens no part: the later part's own subheadings,
+/// which follow the copy, stay under it, in their place. (The sweep of a blind review: a copy of the
+/// opening sentence and `一、……` pasted into part 二 took part 二's `（二）重点任务` and `1.……` too.)
+#[test]
+fn a_copied_part_heading_leaves_the_subheadings_after_it() {
+    let opening = "为深入贯彻落实党中央、国务院关于推进基本公共服务均等化的决策部署，现就有关工作提出以下意见。\n";
+    let clean = format!("{opening}{}", plan(&format!("{GOAL_TWO}\n")));
+    let copy = format!("{opening}一、教育服务提升行动\n");
+    let damaged = format!("{opening}{}", plan(&format!("{GOAL_TWO}\n{copy}")));
+    let report = run(&damaged, false);
+    assert_eq!(removed(&damaged, &report), vec![copy.as_str()]);
+    assert_eq!(report.dedup.text, clean);
+}
+
+/// A copied item pasted before a part's first item (`2.` `1.` `2.` `3.`) goes alone: `1.` `2.` `3.`
+/// are numbered in order under the part, though the copy came first. (The sweep of a blind review:
+/// the copy stayed and the part's own three items went.)
+#[test]
+fn a_copied_item_before_a_part_s_first_item_goes_alone() {
+    let second = "2.优化审批服务流程，压缩办理时限\n";
+    let items = format!("{ITEM}\n{second}3.建立健全长效监管机制\n");
+    let part = |n: &str, name: &str, items: &str, body: &str| {
+        format!("{n}、{name}\n（一）整治目标\n（二）重点举措\n{items}{body}\n")
+    };
+    let first = part(
+        "一",
+        "工业园区专项整治",
+        &items,
+        "园区管委会要开展全面摸底。",
+    );
+    let clean = first.clone() + &part("二", "商贸流通专项整治", &items, "商务部门要牵头开展检查。");
+    let damaged = first
+        + &part(
+            "二",
+            "商贸流通专项整治",
+            &format!("{second}{items}"),
+            "商务部门要牵头开展检查。",
+        );
+    let report = run(&damaged, false);
+    assert_eq!(removed(&damaged, &report), vec![second]);
+    assert_eq!(report.dedup.text, clean);
+}
+
 /// An item of a plan written as a sentence (`1.加大……政策。`), the same under two parts, each followed
 /// by its own `2.`, is the plan's structure: the sentence is its own item in both. (Two blind
 /// reviews' clean plans lost the second part's first item.) Copied out of its numbering, it is a
