@@ -352,7 +352,7 @@ fn whole_unit_copies(text: &str, mut headings: Headings, options: &Options) -> W
             segmenter.norms(),
             options,
             near.then_some(&mut near_cache),
-            &headings.numbering(),
+            &headings,
         );
         kept_exact |= found.kept_exact;
         let finished = found.removed.is_empty();
@@ -490,6 +490,23 @@ impl Headings {
         Headings {
             spans: moved_headings(&self.spans, removed),
             marks,
+        }
+    }
+
+    /// The headings whose markers are outside the ascending, disjoint `spans`, where they are.
+    fn without_marks_in(&self, spans: &[Span]) -> Headings {
+        let inside = |start: usize| {
+            let at = spans.partition_point(|s| s.end <= start);
+            spans.get(at).is_some_and(|s| s.start <= start)
+        };
+        Headings {
+            spans: Vec::new(),
+            marks: self
+                .marks
+                .iter()
+                .copied()
+                .filter(|m| !inside(m.start))
+                .collect(),
         }
     }
 
@@ -953,8 +970,9 @@ fn analyse(
     norms: &Norms,
     options: &Options,
     near: Option<&mut near::Cache>,
-    numbering: &Numbering,
+    headings: &Headings,
 ) -> Pass {
+    let numbering = &headings.numbering();
     let ids: Vec<u32> = units.iter().map(|u| u.id).collect();
     let factors = suffix_array::previous_factors(&ids);
     let min_chars = options.min_repeat_chars.max(1) as u64;
@@ -1051,6 +1069,36 @@ fn analyse(
             origin_of[unit] = (original + k) as u32;
         }
         at = end;
+    }
+    // A copy of headings alone is a copy by where it stands in the numbering, and the headings
+    // that the other copies take out change that: a copied `（二）` pasted before a part's own
+    // puts that one out of place until it is gone. Read without them, headings in place are
+    // the notice's structure after all.
+    let headings_only =
+        |run: &Run| (run.first..=run.last).all(|u| heading_line(&units[u]) || item_sentence[u]);
+    let taken_with_words: Vec<Span> = runs
+        .iter()
+        .filter(|run| !headings_only(run))
+        .filter(|run| (run.first..=run.last).any(|u| units[u].heading))
+        .map(|run| Span::new(units[run.first].start, units[run.last].end))
+        .collect();
+    if !taken_with_words.is_empty() && runs.iter().any(headings_only) {
+        let renumbered = headings.without_marks_in(&taken_with_words).numbering();
+        let in_place_after = |u: usize| {
+            item_sentence[u]
+                || renumbered
+                    .in_place
+                    .binary_search(&units[u].content_start)
+                    .is_ok()
+        };
+        runs.retain(|run| {
+            let structure = headings_only(run) && (run.first..=run.last).all(in_place_after);
+            if structure {
+                in_copy[run.first..=run.last].fill(false);
+                origin_of[run.first..=run.last].fill(u32::MAX);
+            }
+            !structure
+        });
     }
     // Units an extension may not take: originals that are kept text, and settled headings.
     let mut stays = settled;

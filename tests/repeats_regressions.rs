@@ -299,6 +299,19 @@ fn a_copied_part_heading_leaves_the_subheadings_after_it() {
     assert_eq!(report.dedup.text, clean);
 }
 
+/// A copy that ends with a subheading, pasted before a part's own goal, goes whole: once its
+/// `（二）` is out, the part's own `（二）` and `1.……` after the goal are in their place. (The sweep of a
+/// blind review: the part's own `（二）重点任务` and `1.……` went with the copy.)
+#[test]
+fn a_copy_ending_with_a_subheading_leaves_the_part_s_own() {
+    let copy = format!("{GOAL_ONE}\n（二）重点任务\n");
+    let clean = plan(&format!("{GOAL_TWO}\n"));
+    let damaged = plan(&format!("{copy}{GOAL_TWO}\n"));
+    let report = run(&damaged, false);
+    assert_eq!(removed(&damaged, &report), vec![copy.as_str()]);
+    assert_eq!(report.dedup.text, clean);
+}
+
 /// A copied item pasted before a part's first item (`2.` `1.` `2.` `3.`) goes alone: `1.` `2.` `3.`
 /// are numbered in order under the part, though the copy came first. (The sweep of a blind review:
 /// the copy stayed and the part's own three items went.)
