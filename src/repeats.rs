@@ -1071,31 +1071,48 @@ fn analyse(
         at = end;
     }
     // A copy of headings alone is a copy by where it stands in the numbering, and the headings
-    // that the other copies take out change that: a copied `（二）` pasted before a part's own
-    // puts that one out of place until it is gone. Read without them, headings in place are
-    // the notice's structure after all.
+    // that the copies before it take out change that: a copied `（二）` pasted before a part's own
+    // puts that one out of place until it is gone. Read without them, in text order (a heading's
+    // place depends on the headings before it), headings in place are the notice's structure.
     let headings_only =
         |run: &Run| (run.first..=run.last).all(|u| heading_line(&units[u]) || item_sentence[u]);
-    let taken_with_words: Vec<Span> = runs
+    let span_of = |run: &Run| Span::new(units[run.first].start, units[run.last].end);
+    let mut taken: Vec<Span> = runs
         .iter()
         .filter(|run| !headings_only(run))
         .filter(|run| (run.first..=run.last).any(|u| units[u].heading))
-        .map(|run| Span::new(units[run.first].start, units[run.last].end))
+        .map(span_of)
         .collect();
-    if !taken_with_words.is_empty() && runs.iter().any(headings_only) {
-        let renumbered = headings.without_marks_in(&taken_with_words).numbering();
-        let in_place_after = |u: usize| {
-            item_sentence[u]
-                || renumbered
-                    .in_place
-                    .binary_search(&units[u].content_start)
-                    .is_ok()
-        };
+    let headings_only_runs = runs.iter().filter(|run| headings_only(run)).count();
+    if headings_only_runs > 1 || (headings_only_runs == 1 && !taken.is_empty()) {
+        let mut renumbered = None;
+        let mut readings = 0;
         runs.retain(|run| {
-            let structure = headings_only(run) && (run.first..=run.last).all(in_place_after);
+            if !headings_only(run) {
+                return true;
+            }
+            // Each reading costs a pass over the headings: past a bound, the last one serves.
+            if renumbered.is_none() || readings < RENUMBERINGS {
+                renumbered = Some(headings.without_marks_in(&taken).numbering());
+                readings += 1;
+            }
+            let Some(numbering) = renumbered.as_ref() else {
+                return true;
+            };
+            let structure = (run.first..=run.last).all(|u| {
+                item_sentence[u]
+                    || numbering
+                        .in_place
+                        .binary_search(&units[u].content_start)
+                        .is_ok()
+            });
             if structure {
                 in_copy[run.first..=run.last].fill(false);
                 origin_of[run.first..=run.last].fill(u32::MAX);
+            } else {
+                let span = span_of(run);
+                let at = taken.partition_point(|s| s.start < span.start);
+                taken.insert(at, span);
             }
             !structure
         });
@@ -1358,6 +1375,10 @@ fn analyse(
         kept_exact,
     }
 }
+
+/// Readings of the numbering per pass for copies of headings alone, each without the copies
+/// before; a damaged plan has a few such copies a pass, and each reading is a pass over all headings.
+const RENUMBERINGS: usize = 32;
 
 /// Steps allowed when following earlier occurrences back; only a text made of one passage repeated
 /// thousands of times needs more, and there a shorter copy is found instead of the longest.

@@ -312,6 +312,24 @@ fn a_copy_ending_with_a_subheading_leaves_the_part_s_own() {
     assert_eq!(report.dedup.text, clean);
 }
 
+/// Copied headings alone pasted under a later part's heading (`四、` then a copied `一、` and
+/// `（一）`, then the part's own `（一）`) go alone: once they are out, the part's own subheadings and
+/// items are in their place. (The sweep of a blind review: they all went.)
+#[test]
+fn copied_headings_alone_leave_the_part_s_own_after_them() {
+    let items = format!("{ITEM}\n2.优化审批服务流程，压缩办理时限\n3.建立健全长效监管机制\n");
+    let part = |n: &str, name: &str, copy: &str, body: &str| {
+        format!("{n}、{name}\n{copy}（一）整治目标\n（二）重点举措\n{items}{body}\n")
+    };
+    let first = part("一", "工业园区专项整治", "", "园区管委会要开展全面摸底。");
+    let copy = "一、工业园区专项整治\n（一）整治目标\n";
+    let clean = first.clone() + &part("二", "商贸流通专项整治", "", "商务部门要牵头开展检查。");
+    let damaged = first + &part("二", "商贸流通专项整治", copy, "商务部门要牵头开展检查。");
+    let report = run(&damaged, false);
+    assert_eq!(removed(&damaged, &report), vec![copy]);
+    assert_eq!(report.dedup.text, clean);
+}
+
 /// A copied item pasted before a part's first item (`2.` `1.` `2.` `3.`) goes alone: `1.` `2.` `3.`
 /// are numbered in order under the part, though the copy came first. (The sweep of a blind review:
 /// the copy stayed and the part's own three items went.)
