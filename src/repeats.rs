@@ -493,26 +493,9 @@ impl Headings {
         }
     }
 
-    /// The headings whose markers are outside the ascending, disjoint `spans`, where they are.
-    fn without_marks_in(&self, spans: &[Span]) -> Headings {
-        let inside = |start: usize| {
-            let at = spans.partition_point(|s| s.end <= start);
-            spans.get(at).is_some_and(|s| s.start <= start)
-        };
-        Headings {
-            spans: Vec::new(),
-            marks: self
-                .marks
-                .iter()
-                .copied()
-                .filter(|m| !inside(m.start))
-                .collect(),
-        }
-    }
-
     /// How the headings stand in the numbering. In place, read two ways: the first under a heading
     /// of a higher level numbered 1 and each next one the next number, heading after heading; or
-    /// numbered in order under a heading in place (see [`Headings::in_place`]). Either alone
+    /// numbered in order under a heading in place (see [`Reading`]). Either alone
     /// takes real headings for copies: the first after a copied `一、` pasted into part `二、`, the
     /// second where a part's `（一）` `（二）` follow copies of them. A plan repeats
     /// `（一）工作目标` and `（二）重点举措` under each of its parts, each in its place; a copy that a
@@ -520,19 +503,12 @@ impl Headings {
     /// from the headings of the text as it is now, so that a text and its deduplicated text agree.
     fn numbering(&self) -> Numbering {
         let mut numbering = Numbering::default();
-        let mut last: [Option<u32>; 5] = [None; 5];
+        let mut reading = Reading::default();
         for mark in &self.marks {
-            let level = usize::from(mark.level).min(4);
-            let fits = last[level].map_or(mark.ordinal == 1, |o| mark.ordinal == o + 1);
-            last[level] = Some(mark.ordinal);
-            last[level + 1..].iter_mut().for_each(|l| *l = None);
-            if fits {
+            if reading.read(mark) {
                 numbering.in_place.push(mark.start);
             }
         }
-        numbering.in_place.extend(self.in_place());
-        numbering.in_place.sort_unstable();
-        numbering.in_place.dedup();
         // A settled heading must be in place too: where the notice numbers its `（一）` on
         // across parts (`四、…（八）`), or the structure analysis missed a heading glued to the
         // one before, the second way alone finds a copied `（一）` to be the first of a part.
@@ -546,57 +522,6 @@ impl Headings {
             .followed
             .retain(|start| settled.binary_search(start).is_ok());
         numbering
-    }
-
-    /// The headings in place, ascending. Level by level from the top, the headings of a level
-    /// under each heading in place above them (or under none) are numbered 1, 2, 3… in order,
-    /// and the longest such run, matched earliest first, is in place; in a part that numbers on
-    /// from an earlier one (`四、…（八）（九）`), the headings that continue its first. A copied
-    /// heading is out of place and opens no part, so the headings after it stay under the part
-    /// they belong to: a copied `一、` pasted into part `二、` leaves part `二、`'s own `（二）` in
-    /// place, and a copied `2.` pasted before a part's `1.` `2.` `3.` leaves those in place.
-    fn in_place(&self) -> Vec<usize> {
-        let mut in_place = vec![false; self.marks.len()];
-        let mut levels: Vec<u8> = self.marks.iter().map(|m| m.level).collect();
-        levels.sort_unstable();
-        levels.dedup();
-        let mut group: Vec<usize> = Vec::new();
-        for &level in &levels {
-            for k in 0..=self.marks.len() {
-                match self.marks.get(k) {
-                    Some(m) if m.level == level => group.push(k),
-                    Some(m) if m.level > level || !in_place[k] => {}
-                    // A heading in place above this level, or the end: the part closes.
-                    _ => {
-                        Self::number_in_order(&self.marks, &group, &mut in_place);
-                        group.clear();
-                    }
-                }
-            }
-        }
-        (0..self.marks.len())
-            .filter(|&k| in_place[k])
-            .map(|k| self.marks[k].start)
-            .collect()
-    }
-
-    /// Marks in place the earliest run 1, 2, 3… of `group`'s headings (when none is numbered 1,
-    /// the run that continues the first heading's number).
-    fn number_in_order(marks: &[Mark], group: &[usize], in_place: &mut [bool]) {
-        let Some(&first) = group.first() else {
-            return;
-        };
-        let (mut wanted, from) = if group.iter().any(|&k| marks[k].ordinal == 1) {
-            (1, 0)
-        } else {
-            (marks[first].ordinal.saturating_add(1), 1)
-        };
-        for &k in &group[from..] {
-            if marks[k].ordinal == wanted {
-                in_place[k] = true;
-                wanted = wanted.saturating_add(1);
-            }
-        }
     }
 
     /// The headings of [`Numbering::settled`] and of [`Numbering::followed`] (before either is
@@ -653,6 +578,72 @@ impl Headings {
                 .collect()
         };
         (starts(&settled), starts(&followed))
+    }
+}
+
+/// The numbering read heading by heading, in text order. Whether a heading is in place depends on
+/// the headings before it alone, so that copies can be read in or left out as they come.
+///
+/// A heading is in place read either of two ways:
+/// - heading after heading: the first since a heading of a higher level numbered 1, each next one
+///   the next number;
+/// - under the last heading in place of a higher level (a copied heading opens no part): the run
+///   numbered 1, 2, 3… in order, or, before any heading numbered 1, the run that continues the
+///   first heading's number (a part that numbers on from an earlier one, `四、…（八）（九）`).
+///
+/// A copied `一、` pasted into part `二、` leaves part `二、`'s `（二）` after it in place the second
+/// way; a part's own `（一）` `（二）` after copies of them, the first way.
+#[derive(Clone)]
+struct Reading {
+    /// Heading after heading: the last number at each level since a heading of a higher level.
+    last: [Option<u32>; 5],
+    /// Under the heading in place above: the next number of the run from 1 at each level.
+    next_from_one: [u32; 5],
+    /// The next number of the run that continues the first heading of the level there.
+    next_from_first: [Option<u32>; 5],
+}
+
+impl Default for Reading {
+    fn default() -> Self {
+        Reading {
+            last: [None; 5],
+            next_from_one: [1; 5],
+            next_from_first: [None; 5],
+        }
+    }
+}
+
+impl Reading {
+    /// Reads the next heading; whether it is in place.
+    fn read(&mut self, mark: &Mark) -> bool {
+        let (level, ordinal) = (usize::from(mark.level).min(4), mark.ordinal);
+        let after = self.last[level].map_or(ordinal == 1, |o| ordinal == o.saturating_add(1));
+        self.last[level] = Some(ordinal);
+        self.last[level + 1..].fill(None);
+        let under = if ordinal == self.next_from_one[level] {
+            self.next_from_one[level] = ordinal.saturating_add(1);
+            true
+        } else if self.next_from_one[level] == 1 {
+            match self.next_from_first[level] {
+                Some(next) if next == ordinal => {
+                    self.next_from_first[level] = Some(ordinal.saturating_add(1));
+                    true
+                }
+                Some(_) => false,
+                None => {
+                    self.next_from_first[level] = Some(ordinal.saturating_add(1));
+                    false
+                }
+            }
+        } else {
+            false
+        };
+        let in_place = after || under;
+        if in_place {
+            self.next_from_one[level + 1..].fill(1);
+            self.next_from_first[level + 1..].fill(None);
+        }
+        in_place
     }
 }
 
@@ -1072,47 +1063,42 @@ fn analyse(
     }
     // A copy of headings alone is a copy by where it stands in the numbering, and the headings
     // that the copies before it take out change that: a copied `（二）` pasted before a part's own
-    // puts that one out of place until it is gone. Read without them, in text order (a heading's
-    // place depends on the headings before it), headings in place are the notice's structure.
+    // puts that one out of place until it is gone. So the numbering is read again, in one sweep in
+    // text order, without the headings of the other copies, each copy of headings alone read in
+    // (it is the notice's structure) when its headings are then in place, and left out if not.
     let headings_only =
         |run: &Run| (run.first..=run.last).all(|u| heading_line(&units[u]) || item_sentence[u]);
-    let span_of = |run: &Run| Span::new(units[run.first].start, units[run.last].end);
-    let mut taken: Vec<Span> = runs
-        .iter()
-        .filter(|run| !headings_only(run))
-        .filter(|run| (run.first..=run.last).any(|u| units[u].heading))
-        .map(span_of)
-        .collect();
-    let headings_only_runs = runs.iter().filter(|run| headings_only(run)).count();
-    if headings_only_runs > 1 || (headings_only_runs == 1 && !taken.is_empty()) {
-        let mut renumbered = None;
-        let mut readings = 0;
+    if runs.iter().any(headings_only) {
+        let marks = &headings.marks;
+        let mut reading = Reading::default();
+        let mut next_mark = 0;
+        let mut in_place_now: Vec<usize> = Vec::new();
         runs.retain(|run| {
+            let (start, end) = (units[run.first].start, units[run.last].end);
+            while next_mark < marks.len() && marks[next_mark].start < start {
+                reading.read(&marks[next_mark]);
+                next_mark += 1;
+            }
+            let inside =
+                next_mark..next_mark + marks[next_mark..].partition_point(|m| m.start < end);
+            next_mark = inside.end;
             if !headings_only(run) {
                 return true;
             }
-            // Each reading costs a pass over the headings: past a bound, the last one serves.
-            if renumbered.is_none() || readings < RENUMBERINGS {
-                renumbered = Some(headings.without_marks_in(&taken).numbering());
-                readings += 1;
-            }
-            let Some(numbering) = renumbered.as_ref() else {
-                return true;
-            };
-            let structure = (run.first..=run.last).all(|u| {
-                item_sentence[u]
-                    || numbering
-                        .in_place
-                        .binary_search(&units[u].content_start)
-                        .is_ok()
-            });
+            let mut trial = reading.clone();
+            in_place_now.clear();
+            in_place_now.extend(
+                marks[inside]
+                    .iter()
+                    .filter(|&mark| trial.read(mark))
+                    .map(|mark| mark.start),
+            );
+            let structure = (run.first..=run.last)
+                .all(|u| item_sentence[u] || in_place_now.contains(&units[u].content_start));
             if structure {
+                reading = trial;
                 in_copy[run.first..=run.last].fill(false);
                 origin_of[run.first..=run.last].fill(u32::MAX);
-            } else {
-                let span = span_of(run);
-                let at = taken.partition_point(|s| s.start < span.start);
-                taken.insert(at, span);
             }
             !structure
         });
@@ -1375,10 +1361,6 @@ fn analyse(
         kept_exact,
     }
 }
-
-/// Readings of the numbering per pass for copies of headings alone, each without the copies
-/// before; a damaged plan has a few such copies a pass, and each reading is a pass over all headings.
-const RENUMBERINGS: usize = 32;
 
 /// Steps allowed when following earlier occurrences back; only a text made of one passage repeated
 /// thousands of times needs more, and there a shorter copy is found instead of the longest.
