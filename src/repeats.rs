@@ -1034,8 +1034,12 @@ fn analyse(
         while end > first && settled[end - 1] {
             end -= 1;
         }
-        // A heading kept at the start keeps none of its words if the copy runs to the next heading.
-        if first > at && units.get(end).map_or(true, heading_line) {
+        // A heading kept at the start keeps none of its words if the copy runs to the next
+        // heading: it goes with them. Headings with no words of their own in the copy either (a
+        // part's `（一）` `（二）` `1.` `2.`, then a copied `3.` and its words) stay.
+        let words_follow = first < end && !heading_line(&units[first]);
+        if first > at && (first == end || words_follow) && units.get(end).map_or(true, heading_line)
+        {
             first = at;
         }
         if !is_copy(first, end) {

@@ -330,6 +330,48 @@ fn copied_headings_alone_leave_the_part_s_own_after_them() {
     assert_eq!(report.dedup.text, clean);
 }
 
+/// A copied last item with the words after it, pasted between a part's `2.` and its own `3.`, goes
+/// alone: the part's `（一）` `（二）` `1.` `2.` before it, headings with no words of their own, stay.
+/// (The sweep of a blind review: the part lost them all.)
+#[test]
+fn a_copied_item_with_its_words_leaves_the_headings_before_it() {
+    let (second, third) = (
+        "2.优化审批服务流程，压缩办理时限\n",
+        "3.建立健全长效监管机制\n",
+    );
+    let part = |n: &str, name: &str, copy: &str, body: &str| {
+        format!(
+            "{n}、{name}\n（一）整治目标\n（二）重点举措\n{ITEM}\n{second}{copy}{third}{body}\n"
+        )
+    };
+    let body_one = "园区管委会要会同有关部门开展全面摸底，建立台账，逐项销号。";
+    let first = part("一", "工业园区专项整治", "", body_one);
+    let copy = format!("{third}{body_one}\n");
+    let clean = first.clone() + &part("二", "商贸流通专项整治", "", "商务部门要牵头开展检查。");
+    let damaged = first + &part("二", "商贸流通专项整治", &copy, "商务部门要牵头开展检查。");
+    let report = run(&damaged, false);
+    assert_eq!(removed(&damaged, &report), vec![copy.as_str()]);
+    assert_eq!(report.dedup.text, clean);
+}
+
+/// A copied item and its words, pasted where the item's number fits (the first under part 二's
+/// `（一）`), go together: the heading does not stay behind without its words.
+#[test]
+fn a_copied_item_that_fits_its_place_goes_with_its_words() {
+    let words = "对新建、改扩建公办幼儿园给予一次性建设补助。\n";
+    let part = |n: &str, name: &str, goal: &str, copy: &str, body: &str| {
+        format!("{n}、{name}\n（一）工作目标\n{goal}\n{copy}（二）重点任务\n{ITEM}\n{body}")
+    };
+    let first = part("一", "教育服务提升行动", GOAL_ONE, "", words);
+    let body_two = "对基层医疗机构足额安排经费。\n";
+    let copy = format!("{ITEM}\n{words}");
+    let clean = first.clone() + &part("二", "医疗卫生服务提升行动", GOAL_TWO, "", body_two);
+    let damaged = first + &part("二", "医疗卫生服务提升行动", GOAL_TWO, &copy, body_two);
+    let report = run(&damaged, false);
+    assert_eq!(removed(&damaged, &report), vec![copy.as_str()]);
+    assert_eq!(report.dedup.text, clean);
+}
+
 /// A copied item pasted before a part's first item (`2.` `1.` `2.` `3.`) goes alone: `1.` `2.` `3.`
 /// are numbered in order under the part, though the copy came first. (The sweep of a blind review:
 /// the copy stayed and the part's own three items went.)
