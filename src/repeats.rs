@@ -353,6 +353,7 @@ fn whole_unit_copies(text: &str, mut headings: Headings, options: &Options) -> W
             options,
             near.then_some(&mut near_cache),
             &headings,
+            pass == 0,
         );
         kept_exact |= found.kept_exact;
         let finished = found.removed.is_empty();
@@ -954,7 +955,7 @@ fn edited_heading(
 }
 
 /// One pass over `units`; edited copies are looked for when `near` is given, with what the
-/// earlier passes learnt about each ID.
+/// earlier passes learnt about each ID. Kept edited copies are reported on the `first_pass` only.
 fn analyse(
     text: &str,
     units: &[Unit],
@@ -962,6 +963,7 @@ fn analyse(
     options: &Options,
     near: Option<&mut near::Cache>,
     headings: &Headings,
+    first_pass: bool,
 ) -> Pass {
     let numbering = &headings.numbering();
     let ids: Vec<u32> = units.iter().map(|u| u.id).collect();
@@ -1300,41 +1302,44 @@ fn analyse(
     );
 
     // Edited copies of the same original are one passage, with the exact copies of edited copies.
-    let mut near_of: FxHashMap<usize, usize> = FxHashMap::default();
-    for (k, &(_, _, edited)) in near_runs.iter().enumerate() {
-        near_of.insert(edited, k);
-    }
-    let mut copies_of: Vec<Vec<(Span, f64)>> = near_runs
-        .iter()
-        .map(|(run, similarity, _)| vec![(content(run.first, run.last), *similarity)])
-        .collect();
-    if !near_runs.is_empty() {
-        for (unit, &r) in root.iter().enumerate() {
-            if r as usize == unit {
-                continue;
-            }
-            if let Some(&k) = near_of.get(&(r as usize)) {
-                copies_of[k].push((content(unit, unit), near_runs[k].1));
+    // Later passes report only what they remove: kept edited copies are the first pass's.
+    if first_pass || options.drop_near_duplicates {
+        let mut near_of: FxHashMap<usize, usize> = FxHashMap::default();
+        for (k, &(_, _, edited)) in near_runs.iter().enumerate() {
+            near_of.insert(edited, k);
+        }
+        let mut copies_of: Vec<Vec<(Span, f64)>> = near_runs
+            .iter()
+            .map(|(run, similarity, _)| vec![(content(run.first, run.last), *similarity)])
+            .collect();
+        if !near_runs.is_empty() {
+            for (unit, &r) in root.iter().enumerate() {
+                if r as usize == unit {
+                    continue;
+                }
+                if let Some(&k) = near_of.get(&(r as usize)) {
+                    copies_of[k].push((content(unit, unit), near_runs[k].1));
+                }
             }
         }
-    }
-    let mut group_of: FxHashMap<(usize, usize), usize> = FxHashMap::default();
-    let mut near_groups: Vec<(Span, Vec<(Span, f64)>)> = Vec::new();
-    for ((run, _, _), copies) in near_runs.iter().zip(copies_of) {
-        if options.drop_near_duplicates {
-            taken.push((run.first, run.last, run.original_last));
+        let mut group_of: FxHashMap<(usize, usize), usize> = FxHashMap::default();
+        let mut near_groups: Vec<(Span, Vec<(Span, f64)>)> = Vec::new();
+        for ((run, _, _), copies) in near_runs.iter().zip(copies_of) {
+            if options.drop_near_duplicates {
+                taken.push((run.first, run.last, run.original_last));
+            }
+            let group = *group_of
+                .entry((run.original_first, run.original_last))
+                .or_insert_with(|| {
+                    near_groups.push((content(run.original_first, run.original_last), Vec::new()));
+                    near_groups.len() - 1
+                });
+            near_groups[group].1.extend(copies);
         }
-        let group = *group_of
-            .entry((run.original_first, run.original_last))
-            .or_insert_with(|| {
-                near_groups.push((content(run.original_first, run.original_last), Vec::new()));
-                near_groups.len() - 1
-            });
-        near_groups[group].1.extend(copies);
-    }
-    for (original, copies) in near_groups {
-        let repeat = repeat(text, original, copies.into_iter());
-        repeats.push((repeat, options.drop_near_duplicates));
+        for (original, copies) in near_groups {
+            let repeat = repeat(text, original, copies.into_iter());
+            repeats.push((repeat, options.drop_near_duplicates));
+        }
     }
     taken.sort_unstable();
     let mut removed: Vec<Span> = Vec::with_capacity(taken.len());
