@@ -28,6 +28,13 @@ fn assert_nothing_removed(text: &str) {
     }
 }
 
+/// Exactly `copy` is removed from `damaged` (near-duplicates kept), which gives back `clean`.
+fn assert_copy_goes_alone(damaged: &str, copy: &str, clean: &str) {
+    let report = run(damaged, false);
+    assert_eq!(removed(damaged, &report), vec![copy]);
+    assert_eq!(report.dedup.text, clean);
+}
+
 const S: &str = "随着全球新一轮科技革命和产业变革加速演进，对创新创业提出了新的更高要求。";
 
 /// A level-1 heading run together with the sentence after it is a unit of its own: dropping an
@@ -251,38 +258,32 @@ fn a_copy_next_to_a_part_s_own_subheadings_leaves_them() {
         plan(&format!("{GOAL_TWO}\n{GOAL_ONE}\n")),
         plan(&format!("{GOAL_ONE}\n{GOAL_TWO}\n")),
     ] {
-        let report = run(&damaged, false);
-        assert_eq!(removed(&damaged, &report), vec![format!("{GOAL_ONE}\n")]);
-        assert_eq!(report.dedup.text, clean);
+        assert_copy_goes_alone(&damaged, &format!("{GOAL_ONE}\n"), &clean);
     }
+}
+
+/// The items of each part of a campaign plan, and the subheadings before them.
+const ITEMS: &str =
+    "1.加大财政资金支持力度，落实税收优惠政策\n2.优化审批服务流程，压缩办理时限\n3.建立健全长效监管机制\n";
+const HEAD: &str = "（一）整治目标\n（二）重点举措\n";
+const BODY_ONE: &str = "园区管委会要会同有关部门开展全面摸底，建立台账，逐项销号。";
+
+/// A campaign plan of two parts, each of its subheadings, its items and its words.
+fn campaign(head: &str, items: &str, head_two: &str, items_two: &str) -> String {
+    format!(
+        "一、工业园区专项整治\n{head}{items}{BODY_ONE}\n二、商贸流通专项整治\n{head_two}{items_two}\
+         商务部门要牵头开展检查。\n"
+    )
 }
 
 /// A duplicated first item (`1.` `1.` `2.` `3.`) goes alone: `2.` and `3.` are in their place once it
 /// is out, though they also follow the first part's `1.`.
 #[test]
 fn a_duplicated_item_leaves_the_items_after_it() {
-    let items = format!("{ITEM}\n2.优化审批服务流程，压缩办理时限\n3.建立健全长效监管机制\n");
-    let part = |n: &str, name: &str, items: &str, body: &str| {
-        format!("{n}、{name}\n（一）重点举措\n{items}{body}\n")
-    };
-    let first = part(
-        "一",
-        "工业园区专项整治",
-        &items,
-        "园区管委会要开展全面摸底。",
-    );
-    let clean = first.clone() + &part("二", "商贸流通专项整治", &items, "商务部门要牵头开展检查。");
-    let doubled_item = format!("{ITEM}\n{items}");
-    let damaged = first
-        + &part(
-            "二",
-            "商贸流通专项整治",
-            &doubled_item,
-            "商务部门要牵头开展检查。",
-        );
-    let report = run(&damaged, false);
-    assert_eq!(removed(&damaged, &report), vec![format!("{ITEM}\n")]);
-    assert_eq!(report.dedup.text, clean);
+    let head = "（一）重点举措\n";
+    let clean = campaign(head, ITEMS, head, ITEMS);
+    let damaged = campaign(head, ITEMS, head, &format!("{ITEM}\n{ITEMS}"));
+    assert_copy_goes_alone(&damaged, &format!("{ITEM}\n"), &clean);
 }
 
 /// A copied part heading pasted into a later part opens no part: the later part's own subheadings,
@@ -294,9 +295,7 @@ fn a_copied_part_heading_leaves_the_subheadings_after_it() {
     let clean = format!("{opening}{}", plan(&format!("{GOAL_TWO}\n")));
     let copy = format!("{opening}一、教育服务提升行动\n");
     let damaged = format!("{opening}{}", plan(&format!("{GOAL_TWO}\n{copy}")));
-    let report = run(&damaged, false);
-    assert_eq!(removed(&damaged, &report), vec![copy.as_str()]);
-    assert_eq!(report.dedup.text, clean);
+    assert_copy_goes_alone(&damaged, &copy, &clean);
 }
 
 /// A copy that ends with a subheading, pasted before a part's own goal, goes whole: once its
@@ -307,9 +306,7 @@ fn a_copy_ending_with_a_subheading_leaves_the_part_s_own() {
     let copy = format!("{GOAL_ONE}\n（二）重点任务\n");
     let clean = plan(&format!("{GOAL_TWO}\n"));
     let damaged = plan(&format!("{copy}{GOAL_TWO}\n"));
-    let report = run(&damaged, false);
-    assert_eq!(removed(&damaged, &report), vec![copy.as_str()]);
-    assert_eq!(report.dedup.text, clean);
+    assert_copy_goes_alone(&damaged, &copy, &clean);
 }
 
 /// Copied headings alone pasted under a later part's heading (`四、` then a copied `一、` and
@@ -317,17 +314,10 @@ fn a_copy_ending_with_a_subheading_leaves_the_part_s_own() {
 /// items are in their place. (The sweep of a blind review: they all went.)
 #[test]
 fn copied_headings_alone_leave_the_part_s_own_after_them() {
-    let items = format!("{ITEM}\n2.优化审批服务流程，压缩办理时限\n3.建立健全长效监管机制\n");
-    let part = |n: &str, name: &str, copy: &str, body: &str| {
-        format!("{n}、{name}\n{copy}（一）整治目标\n（二）重点举措\n{items}{body}\n")
-    };
-    let first = part("一", "工业园区专项整治", "", "园区管委会要开展全面摸底。");
     let copy = "一、工业园区专项整治\n（一）整治目标\n";
-    let clean = first.clone() + &part("二", "商贸流通专项整治", "", "商务部门要牵头开展检查。");
-    let damaged = first + &part("二", "商贸流通专项整治", copy, "商务部门要牵头开展检查。");
-    let report = run(&damaged, false);
-    assert_eq!(removed(&damaged, &report), vec![copy]);
-    assert_eq!(report.dedup.text, clean);
+    let clean = campaign(HEAD, ITEMS, HEAD, ITEMS);
+    let damaged = campaign(HEAD, ITEMS, &format!("{copy}{HEAD}"), ITEMS);
+    assert_copy_goes_alone(&damaged, copy, &clean);
 }
 
 /// A copied last item with the words after it, pasted between a part's `2.` and its own `3.`, goes
@@ -335,23 +325,11 @@ fn copied_headings_alone_leave_the_part_s_own_after_them() {
 /// (The sweep of a blind review: the part lost them all.)
 #[test]
 fn a_copied_item_with_its_words_leaves_the_headings_before_it() {
-    let (second, third) = (
-        "2.优化审批服务流程，压缩办理时限\n",
-        "3.建立健全长效监管机制\n",
-    );
-    let part = |n: &str, name: &str, copy: &str, body: &str| {
-        format!(
-            "{n}、{name}\n（一）整治目标\n（二）重点举措\n{ITEM}\n{second}{copy}{third}{body}\n"
-        )
-    };
-    let body_one = "园区管委会要会同有关部门开展全面摸底，建立台账，逐项销号。";
-    let first = part("一", "工业园区专项整治", "", body_one);
-    let copy = format!("{third}{body_one}\n");
-    let clean = first.clone() + &part("二", "商贸流通专项整治", "", "商务部门要牵头开展检查。");
-    let damaged = first + &part("二", "商贸流通专项整治", &copy, "商务部门要牵头开展检查。");
-    let report = run(&damaged, false);
-    assert_eq!(removed(&damaged, &report), vec![copy.as_str()]);
-    assert_eq!(report.dedup.text, clean);
+    let (first_two, third) = ITEMS.split_at(ITEMS.find("3.").unwrap_or(0));
+    let copy = format!("{third}{BODY_ONE}\n");
+    let clean = campaign(HEAD, ITEMS, HEAD, ITEMS);
+    let damaged = campaign(HEAD, ITEMS, HEAD, &format!("{first_two}{copy}{third}"));
+    assert_copy_goes_alone(&damaged, &copy, &clean);
 }
 
 /// A copied item and its words, pasted where the item's number fits (the first under part 二's
@@ -367,9 +345,7 @@ fn a_copied_item_that_fits_its_place_goes_with_its_words() {
     let copy = format!("{ITEM}\n{words}");
     let clean = first.clone() + &part("二", "医疗卫生服务提升行动", GOAL_TWO, "", body_two);
     let damaged = first + &part("二", "医疗卫生服务提升行动", GOAL_TWO, &copy, body_two);
-    let report = run(&damaged, false);
-    assert_eq!(removed(&damaged, &report), vec![copy.as_str()]);
-    assert_eq!(report.dedup.text, clean);
+    assert_copy_goes_alone(&damaged, &copy, &clean);
 }
 
 /// A copied item pasted before a part's first item (`2.` `1.` `2.` `3.`) goes alone: `1.` `2.` `3.`
@@ -378,27 +354,9 @@ fn a_copied_item_that_fits_its_place_goes_with_its_words() {
 #[test]
 fn a_copied_item_before_a_part_s_first_item_goes_alone() {
     let second = "2.优化审批服务流程，压缩办理时限\n";
-    let items = format!("{ITEM}\n{second}3.建立健全长效监管机制\n");
-    let part = |n: &str, name: &str, items: &str, body: &str| {
-        format!("{n}、{name}\n（一）整治目标\n（二）重点举措\n{items}{body}\n")
-    };
-    let first = part(
-        "一",
-        "工业园区专项整治",
-        &items,
-        "园区管委会要开展全面摸底。",
-    );
-    let clean = first.clone() + &part("二", "商贸流通专项整治", &items, "商务部门要牵头开展检查。");
-    let damaged = first
-        + &part(
-            "二",
-            "商贸流通专项整治",
-            &format!("{second}{items}"),
-            "商务部门要牵头开展检查。",
-        );
-    let report = run(&damaged, false);
-    assert_eq!(removed(&damaged, &report), vec![second]);
-    assert_eq!(report.dedup.text, clean);
+    let clean = campaign(HEAD, ITEMS, HEAD, ITEMS);
+    let damaged = campaign(HEAD, ITEMS, HEAD, &format!("{second}{ITEMS}"));
+    assert_copy_goes_alone(&damaged, second, &clean);
 }
 
 /// An item of a plan written as a sentence (`1.加大……政策。`), the same under two parts, each followed
