@@ -853,7 +853,8 @@ mod tests {
     }
 
     /// A text new since the last full run that is an edit of a text that run saw alone: the
-    /// postings do not hold the original, so the rerun must search all units to find it.
+    /// postings do not hold the original, so the rerun must list it under the fingerprints they
+    /// now share to find it.
     #[test]
     fn a_new_edit_of_a_text_seen_once_is_found_after_a_move() {
         use super::super::units::Segmenter;
