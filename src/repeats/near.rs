@@ -5,8 +5,9 @@
 //! the few best-voted candidates by the Dice coefficient of character bigrams. Why: winnowing
 //! guarantees that any shared run of 8 or more characters yields a shared fingerprint, so one changed
 //! word or one dropped clause in a sentence still leaves anchors, while the index keeps the search
-//! near-linear (each unit looks up ~40% of its 5-grams and verifies at most three candidates, in
-//! time linear in their lengths), where all-pairs comparison would be quadratic. MinHash/LSH would
+//! near-linear (each unit winnows ~40% of its 5-grams, looks up those another text shares, and
+//! verifies at most three candidates, in time linear in their lengths), where all-pairs comparison
+//! would be quadratic. MinHash/LSH would
 //! need dozens of hash functions per shingle for the same recall on 20-character sentences. Dice on
 //! bigrams, unlike edit distance, is linear-time, so a 5 000-character run-on "sentence" costs no more
 //! than its length; its blindness to word order is harmless for candidates that already share anchors.
