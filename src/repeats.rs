@@ -1372,7 +1372,8 @@ fn analyse(
 }
 
 /// Steps allowed when following earlier occurrences back; only a text made of one passage repeated
-/// thousands of times needs more, and there a shorter copy is found instead of the longest.
+/// thousands of times needs more, and there a shorter copy may be found instead of the longest
+/// (unless the chain meets one followed before, whose remembered answer ends it).
 const CHAIN_STEPS: usize = 256;
 
 /// Earlier occurrences of runs of units, from the longest previous factors.
