@@ -1575,6 +1575,21 @@ impl KeptPieces {
     }
 }
 
+/// A small, repeatable random source for the tests (xorshift64; the seed must not be 0).
+#[cfg(test)]
+pub(crate) struct TestRng(pub u64);
+
+#[cfg(test)]
+impl TestRng {
+    /// A number below `bound`.
+    pub(crate) fn below(&mut self, bound: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % bound.max(1) as u64) as usize
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1591,13 +1606,8 @@ mod tests {
     /// the questions come in: runs over three IDs, where every run has many earlier occurrences.
     #[test]
     fn earliest_occurrences_are_first_occurrences() {
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |bound: u64| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state % bound
-        };
+        let mut rng = TestRng(0x2545_f491_4f6c_dd1d);
+        let mut next = |bound: u64| rng.below(bound as usize) as u64;
         for _ in 0..20 {
             let ids: Vec<u32> = (0..300).map(|_| next(3) as u32).collect();
             let factors = suffix_array::previous_factors(&ids);

@@ -943,13 +943,8 @@ mod tests {
     #[test]
     fn the_rerun_answers_as_a_search_over_all_units() {
         use super::super::units::Segmenter;
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
-        let mut below = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut rng = super::super::TestRng(0x9E37_79B9_7F4A_7C15);
+        let mut below = |n: usize| rng.below(n);
         for _ in 0..400 {
             let blocks = 3 + below(12);
             let threshold = [0.3, 0.5, 0.7, 0.8][below(4)];
