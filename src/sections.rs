@@ -11,7 +11,7 @@
 //! Numbers in prose are refused by the same test (`2017年`, `第（一）项`, `推动一、二、三产业`), and by
 //! what follows the marker (`1.5倍`). Titles are cut by `title`; warnings come from `warn`.
 
-mod title;
+pub(crate) mod title;
 mod warn;
 
 use crate::document::date::chinese_number;

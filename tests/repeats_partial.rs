@@ -218,3 +218,27 @@ fn parallel_glued_items_stay() {
         assert_nothing_removed(&text, &run(&text, drop_near));
     }
 }
+
+/// Parallel items that differ only in a department's name share their last words
+/// (`（二）省住房城乡建设厅分管负责同志，……` and `（三）省生态环境厅分管负责同志，……`, the attendance
+/// list of a meeting notice): neither the title cut (`住房城乡建设|厅分管`) nor a place inside a glued
+/// title where the words go on may make them one copy. (A blind review's clean notice lost
+/// `厅分管负责同志，……` from its `（三）`.)
+#[test]
+fn parallel_items_that_share_their_last_words_stay() {
+    for rest in [
+        "有关处室主要负责同志。",
+        "有关处室主要负责同志及联络员各1名。",
+    ] {
+        for separator in ["\n", ""] {
+            let text = format!(
+                "（二）省住房城乡建设厅分管负责同志，{rest}{separator}\
+                 （三）省生态环境厅分管负责同志，{rest}{separator}"
+            );
+            for drop_near in [false, true] {
+                let report = run(&text, drop_near);
+                assert_nothing_removed(&text, &report);
+            }
+        }
+    }
+}

@@ -160,7 +160,11 @@ fn whole_tail_of(
     let same = folded(whole)
         .map(|(_, c)| c)
         .eq(folded(tail).map(|(_, c)| c));
-    ((after_clause_mark || in_title || whole_earlier) && same)
+    // A place inside a glued title is a guess: parallel items share their last words wherever
+    // their names differ (`（二）省住房城乡建设厅分管负责同志，……` and `（三）省生态环境厅分管……`
+    // share `厅分管……`). Where words go on rather than begin, it is no seam.
+    let at_seam = in_title && !crate::sections::title::never_opens_a_body(tail);
+    ((after_clause_mark || at_seam || whole_earlier) && same)
         .then(|| folded(whole).filter(|&(_, c)| is_counted(c)).count())
 }
 

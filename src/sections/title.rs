@@ -235,6 +235,47 @@ fn closing(s: &str, close: char) -> Option<usize> {
     None
 }
 
+/// Whether `right` starts with what continues the words before it rather than opening a body: a
+/// conjunction or particle, a closing quotation (a title often contains one), the last character
+/// of a department's name (`住房城乡建设|厅分管……`), or a place word bound to the noun before it
+/// (`形势|下`, `框架|内`).
+pub(crate) fn never_opens_a_body(right: &str) -> bool {
+    right.starts_with([
+        '和', '与', '及', '、', '的', '等', '之', '”', '》', '“', '《',
+    ]) || right.starts_with(['厅', '局', '委', '署', '办']) && opener_score(right) == 0
+        || right.starts_with(['下', '中', '上', '内', '外', '间']) && opener_score(right) == 0
+}
+
+/// How well a title ending with `left` and a body starting with `right` meet (higher is more
+/// likely a seam), or `None` where a title cannot end.
+fn seam_score(left: &str, right: &str) -> Option<u8> {
+    if never_opens_a_body(right) {
+        return None;
+    }
+    let quote_closed = left.ends_with(['”', '》']);
+    // `落实` both ends titles and opens bodies: `加大财税支持|落实社会领域……`.
+    let strong_verb = right.starts_with("落实");
+    if (word_lists().strong_ends.starts(right) && !strong_verb)
+        || quote_closed && word_lists().loose_ends.starts(right)
+    {
+        return None;
+    }
+    // A quoted slogan closes a title as surely as 要求 does: `实施“三大攻坚战”|打好……`.
+    let l = if quote_closed || is_title_word(left) {
+        3
+    } else {
+        ending_score(left)
+    };
+    // A strong ending may stand alone: `……的重大意义服务业是……` has no opener after it.
+    let r = match opener_score(right) {
+        0 if l == 3 => 0,
+        0 => return None,
+        r if strong_verb => r - 1,
+        r => r,
+    };
+    (l > 0).then_some(l + r)
+}
+
 /// The byte offset in `words` of the best title/body seam scoring at least `min`.
 fn best_seam(words: &str, min: u8) -> Option<usize> {
     let mut best: Option<(u8, usize)> = None;
@@ -255,39 +296,11 @@ fn best_seam(words: &str, min: u8) -> Option<usize> {
             continue;
         }
         let (left, right) = words.split_at(i);
-        // A body seldom opens on a quotation; a title often contains one.
-        if right.starts_with(['和', '与', '及', '、', '的', '等', '之', '”', '》', '“', '《'])
-            // 形势下, 框架内: a place word binds to the noun before it.
-            || right.starts_with(['下', '中', '上', '内', '外', '间']) && opener_score(right) == 0
-        {
+        let Some(score) = seam_score(left, right).filter(|&score| score >= min) else {
             continue;
-        }
-        let quote_closed = left.ends_with(['”', '》']);
-        // `落实` both ends titles and opens bodies: `加大财税支持|落实社会领域……`.
-        let strong_verb = right.starts_with("落实");
-        if (word_lists().strong_ends.starts(right) && !strong_verb)
-            || quote_closed && word_lists().loose_ends.starts(right)
-        {
-            continue;
-        }
-        // A quoted slogan closes a title as surely as 要求 does: `实施“三大攻坚战”|打好……`.
-        let l = if quote_closed || is_title_word(left) {
-            3
-        } else {
-            ending_score(left)
         };
-        // A strong ending may stand alone: `……的重大意义服务业是……` has no opener after it.
-        let r = match opener_score(right) {
-            0 if l == 3 => 0,
-            0 => continue,
-            r if strong_verb => r - 1,
-            r => r,
-        };
-        if l == 0 || l + r < min {
-            continue;
-        }
-        if best.map_or(true, |(s, _)| l + r > s) {
-            best = Some((l + r, i));
+        if best.map_or(true, |(s, _)| score > s) {
+            best = Some((score, i));
         }
     }
     best.map(|(_, i)| i)
