@@ -387,3 +387,18 @@ fn parallel_items_written_as_sentences_stay() {
     let report = run(&damaged, false);
     assert_eq!(report.dedup.text, clean, "{:?}", removed(&damaged, &report));
 }
+
+/// Lines of a form or a list repeat by design: a responsibility list's `完成时限：……` under each
+/// task, a reply form's blank rows. Neither is a copy. (A fourth blind review's clean notices lost
+/// them.)
+#[test]
+fn repeated_lines_of_a_form_or_list_stay() {
+    assert_nothing_removed(
+        "1.推进企业开办一件事。\n完成时限：2024年12月底\n牵头单位：市市场监管局\n\
+         2.推行惠企政策免申即享。\n完成时限：2024年12月底\n牵头单位：市市场监管局\n",
+    );
+    assert_nothing_removed(
+        "参会回执\n单位：\n姓名 | 职务 | 性别 | 民族 | 联系电话\n\
+         单位：\n姓名 | 职务 | 性别 | 民族 | 联系电话\n",
+    );
+}

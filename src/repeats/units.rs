@@ -214,6 +214,28 @@ impl FxHasher {
 pub(crate) type FxBuild = BuildHasherDefault<FxHasher>;
 pub(crate) type FxHashMap<K, V> = HashMap<K, V, FxBuild>;
 
+/// Lines of a form or list that a notice repeats by design: a table row (`姓名|职务|性别`) or a
+/// short label and its value (`完成时限:2024年12月底`, `牵头单位:市市场监管局`, `单位:`), with no
+/// end of sentence. `norm` is a unit's normalised text (width folded, white space removed).
+fn is_field_line(norm: &str) -> bool {
+    if norm.chars().any(is_terminator) {
+        return false;
+    }
+    if norm.contains('|') {
+        return true;
+    }
+    norm.split_once(':').is_some_and(|(label, value)| {
+        (1..=FIELD_LABEL_CHARS).contains(&label.chars().count())
+            && label.chars().all(char::is_alphanumeric)
+            && value.chars().count() <= FIELD_VALUE_CHARS
+    })
+}
+
+/// The longest label and value of a field line (`牵头单位：市政务服务管理局`); a longer line is
+/// prose that happens to hold a colon.
+const FIELD_LABEL_CHARS: usize = 6;
+const FIELD_VALUE_CHARS: usize = 30;
+
 /// Where a markup tag may be: `<` followed by a letter, `/` or `!` opens one, `>` closes it.
 #[derive(Default, Clone, Copy, PartialEq, Eq)]
 enum Tag {
@@ -298,7 +320,9 @@ impl Segmenter {
             end,
             id,
             counted: open.counted,
-            formulaic: open.counted == 0 || (open.note_closed && open.counted_after_note == 0),
+            formulaic: open.counted == 0
+                || (open.note_closed && open.counted_after_note == 0)
+                || is_field_line(&open.norm),
             heading: open.heading,
         });
         // Reset in place: the normalised text's buffer is kept for the next unit.
@@ -507,6 +531,25 @@ impl Segmenter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_of_a_form_or_list_are_fields_and_sentences_are_not() {
+        for field in [
+            "完成时限:2024年12月底",
+            "牵头单位:市市场监管局",
+            "单位:",
+            "姓名|职务|性别|民族|联系电话",
+        ] {
+            assert!(is_field_line(field), "{field}");
+        }
+        for prose in [
+            "完成时限:2024年12月底前完成。",
+            "各区人民政府,市政府各部门:",
+            "经研究决定,现将有关事项通知如下:一是加强组织领导,二是强化督促检查",
+        ] {
+            assert!(!is_field_line(prose), "{prose}");
+        }
+    }
 
     fn pieces(text: &str) -> Vec<&str> {
         segment(text, &[])
