@@ -5,7 +5,8 @@
 //!
 //! - the start of the text or a line, white space (U+3000 included), 。；：！？, or a closing `）`;
 //! - or, with no punctuation at all, the words of the heading just before it, when it is that
-//!   heading's first or next sub-item (`一、全面优化营商环境（一）深化审批制度改革`): a line-break-free
+//!   heading's first or next sub-item (`一、全面优化营商环境（一）深化审批制度改革`), or, after a short
+//!   title with no words under it, its next sibling (`（一）整治目标（二）重点举措`): a line-break-free
 //!   scrape glues the two together.
 //!
 //! Numbers in prose are refused by the same test (`2017年`, `第（一）项`, `推动一、二、三产业`), and by
@@ -122,6 +123,8 @@ fn is_digit(c: char) -> bool {
 
 /// The longest run, in characters, of a heading's words that a glued sub-heading may follow.
 const MAX_GLUED: usize = 40;
+/// And a glued next sibling: a short title with no words under it (`（一）整治目标（二）……`).
+const MAX_GLUED_SIBLING: usize = 12;
 
 /// Finds every heading in `text`.
 pub fn find(text: &str) -> Outline {
@@ -181,9 +184,13 @@ pub fn find(text: &str) -> Outline {
             {
                 true
             }
-            Some(_) => accepted.last().is_some_and(|&(l, _, _, prev_end)| {
-                glued_to_heading(text, l, prev_end, level, start)
-                    && (ordinal == 1 || ordinal == last_ordinal[usize::from(level)] + 1)
+            Some(_) => accepted.last().is_some_and(|&(l, o, _, prev_end)| {
+                let next = if l == level {
+                    ordinal == o.saturating_add(1)
+                } else {
+                    ordinal == 1 || ordinal == last_ordinal[usize::from(level)] + 1
+                };
+                next && glued_to_heading(text, l, prev_end, level, start)
             }),
         };
         if ok {
@@ -241,19 +248,24 @@ fn follows_well(level: u8, ordinal: u32, after: &str) -> bool {
 }
 
 /// Whether a marker at `start` continues the words of the previous heading (level `prev_level`,
-/// marker ending at `prev_end`) closely enough to be its glued sub-heading.
+/// marker ending at `prev_end`) closely enough to be its glued sub-heading, or its next sibling
+/// after a short title.
 fn glued_to_heading(text: &str, prev_level: u8, prev_end: usize, level: u8, start: usize) -> bool {
-    if level <= prev_level || start <= prev_end {
+    if level < prev_level || start <= prev_end {
         return false;
     }
+    let sibling = level == prev_level;
     let Some(words) = text.get(prev_end..start) else {
         return false;
     };
     let mut n = 0;
     for c in words.chars() {
         n += 1;
-        if n > MAX_GLUED
-            || c.is_whitespace()
+        if n > if sibling {
+            MAX_GLUED_SIBLING
+        } else {
+            MAX_GLUED
+        } || c.is_whitespace()
             || matches!(
                 c,
                 '。' | '；' | '！' | '？' | '，' | '：' | ',' | ';' | '!' | '?' | ':'

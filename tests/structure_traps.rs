@@ -361,3 +361,22 @@ fn a_wrapped_documents_author_on_its_own_line_is_its_issuer() {
         );
     }
 }
+
+/// A scrape without line breaks runs a short title with no words under it into its next sibling
+/// (`（一）整治目标（二）重点举措`): both are headings. After a longer run of words the next marker is
+/// prose, or a sub-heading at most.
+#[test]
+fn a_short_title_runs_into_its_next_sibling() {
+    let text = "一、工业园区专项整治（一）整治目标（二）重点举措1.加大财政资金支持力度。";
+    let levels: Vec<(u8, u32)> = heads(text).iter().map(|h| (h.0, h.1)).collect();
+    assert_eq!(
+        levels,
+        [(1, 1), (2, 1), (2, 2), (3, 1)],
+        "{:?}",
+        heads(text)
+    );
+    assert_eq!(heads(text)[1].2, t("整治目标"));
+    let long = "一、工业园区专项整治（一）各地要结合实际认真组织开展整治工作（二）重点举措。";
+    let levels: Vec<(u8, u32)> = heads(long).iter().map(|h| (h.0, h.1)).collect();
+    assert_eq!(levels, [(1, 1), (2, 1)], "{:?}", heads(long));
+}
