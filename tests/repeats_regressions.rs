@@ -402,3 +402,21 @@ fn repeated_lines_of_a_form_or_list_stay() {
          单位：\n姓名 | 职务 | 性别 | 民族 | 联系电话\n",
     );
 }
+
+/// A document's title after the notice that names it (`关于印发《……》的通知`, or `附件：` with `2.……`
+/// in its list) is that document's own title, not an edited copy of the line naming it, also when
+/// edited copies are dropped. (A fourth blind review's clean notices lost them with
+/// `drop_near_duplicates`.)
+#[test]
+fn a_title_after_the_line_that_names_it_stays() {
+    assert_nothing_removed(
+        "关于印发《2024年全市优化营商环境重点任务责任清单》的通知\n各区人民政府：\n\
+         现将《2024年全市优化营商环境重点任务责任清单》印发给你们，请认真贯彻落实。\n\
+         2024年全市优化营商环境重点任务责任清单\n一、推进企业开办一件事。\n",
+    );
+    assert_nothing_removed(
+        "附件：1.2024年度全市优秀科技创新团队申报书\n2.2024年度全市优秀科技创新团队推荐汇总表\n\
+         市科学技术局\n2024年6月1日\n附件1\n2024年度全市优秀科技创新团队申报书\n\
+         附件2\n2024年度全市优秀科技创新团队推荐汇总表\n",
+    );
+}

@@ -339,6 +339,7 @@ struct Ballot {
 fn choose(
     ballot: &mut Ballot,
     units: &[Unit],
+    norms: &Norms,
     unit: &Unit,
     query_bigrams: &[u32],
     features: &Features,
@@ -357,13 +358,13 @@ fn choose(
     let mut best: Option<(usize, f64)> = None;
     for &(candidate, _) in votes.iter().take(VERIFIED) {
         let candidate = candidate as usize;
-        let Some(other) = units.get(candidate) else {
+        let Some(other_unit) = units.get(candidate) else {
             continue;
         };
-        if other.heading != unit.heading {
+        if other_unit.heading != unit.heading {
             continue;
         }
-        let Some(other) = features.bigrams_of(other.id) else {
+        let Some(other) = features.bigrams_of(other_unit.id) else {
             continue;
         };
         // Dice cannot exceed 2·min/(sum): a sentence much shorter or longer is never near.
@@ -372,11 +373,33 @@ fn choose(
             continue;
         }
         let similarity = dice(query_bigrams, other);
-        if similarity >= threshold && best.map_or(true, |(_, s)| similarity > s) {
+        if similarity >= threshold
+            && best.map_or(true, |(_, s)| similarity > s)
+            && !names(norms, other_unit, unit)
+        {
             best = Some((candidate, similarity));
         }
     }
     best
+}
+
+/// Whether `earlier` names the document whose title `later` is, rather than `later` being an edit
+/// of it: `关于印发《2024年……责任清单》的通知` before the attachment's own title, or `2.2024年度……汇总表`
+/// in a list of attachments before the attachment itself.
+fn names(norms: &Norms, earlier: &Unit, later: &Unit) -> bool {
+    let (Some(earlier), Some(title)) =
+        (norms.get(earlier.id as usize), norms.get(later.id as usize))
+    else {
+        return false;
+    };
+    let quoted = earlier.match_indices(title).any(|(at, _)| {
+        earlier[..at].ends_with('《') && earlier[at + title.len()..].starts_with('》')
+    });
+    let listed = earlier
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .strip_prefix(['.', '、'])
+        .is_some_and(|rest| rest == title && earlier.starts_with(|c: char| c.is_ascii_digit()));
+    quoted || listed
 }
 
 /// The search over all units, which leaves its postings in `cache` for the next pass.
@@ -441,7 +464,15 @@ fn find_all(
             }
         }
         let query_bigrams = &features.bigrams[query_bigrams];
-        match choose(&mut ballot, units, unit, query_bigrams, features, threshold) {
+        match choose(
+            &mut ballot,
+            units,
+            norms,
+            unit,
+            query_bigrams,
+            features,
+            threshold,
+        ) {
             Some((original, similarity)) => {
                 // Different normalised texts are never the same passage, whatever the bigrams say.
                 let similarity = similarity.min(0.999);
@@ -571,7 +602,15 @@ fn find_again(
                     newest(p, fingerprint, index, &mut ballot.candidates, &mut budget)?;
                 }
                 let query_bigrams = &features.bigrams[query_bigrams];
-                match choose(&mut ballot, units, unit, query_bigrams, features, threshold) {
+                match choose(
+                    &mut ballot,
+                    units,
+                    norms,
+                    unit,
+                    query_bigrams,
+                    features,
+                    threshold,
+                ) {
                     Some((original, similarity)) => Record::Near {
                         original: original as u32,
                         similarity: similarity.min(0.999),
