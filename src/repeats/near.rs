@@ -180,9 +180,6 @@ impl SharedPrints {
     }
 
     fn count(&self, fingerprint: u64) -> u64 {
-        if self.words.is_empty() {
-            return 0;
-        }
         let (word, bit) = self.slot(fingerprint);
         (self.words[word] >> bit) & 3
     }
