@@ -277,36 +277,139 @@ enum State {
 
 pub(crate) struct Segmenter {
     norms: Norms,
-    /// The first ID under each hash of a normalised text (its top 32 bits: half the table of a
-    /// 64-bit key, which a 10 MB scrape reads at random once a unit); `same_hash` chains the others.
-    ids: FxHashMap<u32, u32>,
+    ids: IdTable,
+    /// The IDs that share a hash with an earlier ID, chained: `same_hash[id]` is the one before.
     same_hash: Vec<u32>,
+    /// Units cut but not yet interned (see [`Pending`]).
+    pending: Pending,
     open: Open,
 }
 
 const NO_ID: u32 = u32::MAX;
 
+/// The first ID under each hash of a normalised text (its top 32 bits), by open addressing in one
+/// array. A 10 MB scrape's table is larger than the cache and read at random once a unit; its own
+/// array lets [`Segmenter::intern_pending`] read the slots of many units before probing any.
+struct IdTable {
+    /// `key << 32 | id`; `EMPTY` where no key is.
+    slots: Vec<u64>,
+    len: usize,
+}
+
+const EMPTY: u64 = u64::MAX;
+
+impl IdTable {
+    fn with_room(keys: usize) -> Self {
+        IdTable {
+            slots: vec![EMPTY; (keys * 2).next_power_of_two().max(16)],
+            len: 0,
+        }
+    }
+
+    fn home(&self, key: u32) -> usize {
+        // The key is already a hash's top bits; spreading it again costs one multiply.
+        let mixed = (key as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (mixed >> (64 - self.slots.len().trailing_zeros())) as usize
+    }
+
+    /// The slot that holds `key`, or the empty one where it goes.
+    fn slot(&self, key: u32) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut at = self.home(key);
+        loop {
+            let entry = self.slots[at];
+            if entry == EMPTY || (entry >> 32) as u32 == key {
+                return at;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    fn id_at(&self, slot: usize) -> u32 {
+        let entry = self.slots[slot];
+        if entry == EMPTY {
+            NO_ID
+        } else {
+            entry as u32
+        }
+    }
+
+    fn set(&mut self, slot: usize, key: u32, id: u32) {
+        if self.slots[slot] == EMPTY {
+            self.len += 1;
+        }
+        self.slots[slot] = (key as u64) << 32 | id as u64;
+    }
+
+    /// Room for `more` keys with the table at most half full, which keeps probes short.
+    fn make_room_for(&mut self, more: usize) {
+        if (self.len + more) * 2 <= self.slots.len() {
+            return;
+        }
+        let size = ((self.len + more) * 2).next_power_of_two();
+        let old = std::mem::replace(&mut self.slots, vec![EMPTY; size]);
+        for entry in old.into_iter().filter(|&e| e != EMPTY) {
+            let at = self.slot((entry >> 32) as u32);
+            self.slots[at] = entry;
+        }
+    }
+}
+
+/// Units cut but not yet interned: interning one unit as it is cut waited on a cache miss per
+/// unit, with a sentence's worth of cutting between two misses; a batch reads all of its slots
+/// first, so that their misses overlap.
+#[derive(Default)]
+struct Pending {
+    /// Index in the output of each unit, its key, and where its normalised text ends in `norms`.
+    units: Vec<(usize, u32, usize)>,
+    norms: String,
+}
+
+const PENDING_BATCH: usize = 32;
+
 impl Segmenter {
-    /// The ID of the open unit's normalised text, interning it if it is new.
-    fn intern(&mut self) -> u32 {
+    /// Queues the open unit's normalised text, unit `index` of `units`, for interning.
+    fn queue(&mut self, index: usize, units: &mut [Unit]) {
         let norm = self.open.norm.as_str();
         let mut hasher = FxHasher::default();
         hasher.write(norm.as_bytes());
         let key = (hasher.finish() >> 32) as u32;
-        // One probe of the table for a new text as for a known one.
-        let slot = self.ids.entry(key).or_insert(NO_ID);
-        let first = *slot;
-        let mut id = first;
-        while id != NO_ID {
-            if self.norms.get(id as usize) == Some(norm) {
-                return id;
-            }
-            id = self.same_hash[id as usize];
+        self.pending.norms.push_str(norm);
+        self.pending
+            .units
+            .push((index, key, self.pending.norms.len()));
+        if self.pending.units.len() == PENDING_BATCH {
+            self.intern_pending(units);
         }
-        let id = self.norms.push(norm);
-        self.same_hash.push(first);
-        *slot = id;
-        id
+    }
+
+    /// Gives every queued unit the ID of its normalised text, interning the new ones.
+    fn intern_pending(&mut self, units: &mut [Unit]) {
+        self.ids.make_room_for(self.pending.units.len());
+        // Read every slot first: independent loads, whose misses the processor overlaps.
+        let touched = self.pending.units.iter().fold(0u64, |acc, &(_, key, _)| {
+            acc ^ self.ids.slots[self.ids.home(key)]
+        });
+        std::hint::black_box(touched);
+        let mut from = 0;
+        for &(index, key, to) in &self.pending.units {
+            let norm = &self.pending.norms[from..to];
+            from = to;
+            let slot = self.ids.slot(key);
+            let first = self.ids.id_at(slot);
+            let mut id = first;
+            while id != NO_ID && self.norms.get(id as usize) != Some(norm) {
+                id = self.same_hash[id as usize];
+            }
+            if id == NO_ID {
+                id = self.norms.push(norm);
+                self.same_hash.push(first);
+                self.ids.set(slot, key, id);
+            }
+            units[index].id = id;
+        }
+        self.pending.units.clear();
+        self.pending.norms.clear();
     }
 
     fn finish(&mut self, end: usize, units: &mut Vec<Unit>) {
@@ -318,20 +421,21 @@ impl Segmenter {
             }
             return;
         };
-        let id = self.intern();
-        let open = &mut self.open;
+        let open = &self.open;
         units.push(Unit {
             start: open.start,
             content_start,
             content_end: open.content_end,
             end,
-            id,
+            id: NO_ID,
             counted: open.counted,
             formulaic: open.counted == 0
                 || (open.note_closed && open.counted_after_note == 0)
                 || is_field_line(&open.norm),
             heading: open.heading,
         });
+        self.queue(units.len() - 1, units);
+        let open = &mut self.open;
         // Reset in place: the normalised text's buffer is kept for the next unit.
         open.start = end;
         open.content_start = None;
@@ -392,8 +496,9 @@ impl Segmenter {
                 text: String::with_capacity(bytes),
                 ends: Vec::with_capacity(expected),
             },
-            ids: FxHashMap::with_capacity_and_hasher(expected, FxBuild::default()),
+            ids: IdTable::with_room(expected),
             same_hash: Vec::with_capacity(expected),
+            pending: Pending::default(),
             open: Open::default(),
         }
     }
@@ -418,6 +523,20 @@ impl Segmenter {
     /// old boundary after it where the cutting meets them: the passes after the first re-cut only
     /// around the places where copies were taken out ([`crate::repeats`]).
     pub(crate) fn run(
+        &mut self,
+        text: &str,
+        headings: &[(usize, usize)],
+        from: usize,
+        units: &mut Vec<Unit>,
+        stop: impl FnMut(usize) -> bool,
+    ) -> usize {
+        let stopped = self.cut(text, headings, from, units, stop);
+        self.intern_pending(units);
+        stopped
+    }
+
+    /// [`Segmenter::run`], leaving the last units' IDs pending.
+    fn cut(
         &mut self,
         text: &str,
         headings: &[(usize, usize)],
@@ -538,6 +657,31 @@ impl Segmenter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn equal_ids_are_equal_normalised_texts_across_batches_and_a_growing_table() {
+        // A segmenter sized for a short text must grow its table, and the units span many batches.
+        let mut rng = crate::repeats::TestRng(0x9e37_79b9_7f4a_7c15);
+        let sentences: Vec<String> = (0..300).map(|n| format!("第{n}项任务落实到位。")).collect();
+        let text: String = (0..2000)
+            .map(|_| sentences[rng.below(sentences.len())].as_str())
+            .collect();
+        let mut segmenter = Segmenter::new(16);
+        let mut units = Vec::new();
+        segmenter.run(&text, &[], 0, &mut units, |_| false);
+        assert_eq!(units.len(), 2000);
+        let norms = segmenter.norms();
+        // Each ID names its own text, and no two IDs name one text.
+        for unit in &units {
+            let own = &text[unit.content_start..unit.content_end];
+            assert_eq!(norms.get(unit.id as usize), Some(own));
+        }
+        let distinct: std::collections::HashSet<&str> = units
+            .iter()
+            .map(|u| &text[u.content_start..u.content_end])
+            .collect();
+        assert_eq!(norms.len(), distinct.len());
+    }
 
     #[test]
     fn lines_of_a_form_or_list_are_fields_and_sentences_are_not() {
