@@ -6,8 +6,9 @@
 //! - the start of the text or a line, white space (U+3000 included), 。；：！？, or a closing `）`;
 //! - or, with no punctuation at all, the words of the heading just before it, when it is that
 //!   heading's first or next sub-item (`一、全面优化营商环境（一）深化审批制度改革`), or, after a short
-//!   title with no words under it, its next sibling (`（一）整治目标（二）重点举措`): a line-break-free
-//!   scrape glues the two together.
+//!   title with no words under it, its next sibling (`（一）整治目标（二）重点举措`) or the next heading
+//!   of a higher level, when it has that level's next number (`（二）重点举措二、……`): a
+//!   line-break-free scrape glues the two together.
 //!
 //! Numbers in prose are refused by the same test (`2017年`, `第（一）项`, `推动一、二、三产业`), and by
 //! what follows the marker (`1.5倍`). Titles are cut by `title`; warnings come from `warn`.
@@ -123,7 +124,8 @@ fn is_digit(c: char) -> bool {
 
 /// The longest run, in characters, of a heading's words that a glued sub-heading may follow.
 const MAX_GLUED: usize = 40;
-/// And a glued next sibling: a short title with no words under it (`（一）整治目标（二）……`).
+/// And a glued next sibling or next part: a short title with no words under it
+/// (`（一）整治目标（二）……`, `（二）重点举措二、……`).
 const MAX_GLUED_SIBLING: usize = 12;
 
 /// Finds every heading in `text`.
@@ -187,6 +189,8 @@ pub fn find(text: &str) -> Outline {
             Some(_) => accepted.last().is_some_and(|&(l, o, _, prev_end)| {
                 let next = if l == level {
                     ordinal == o.saturating_add(1)
+                } else if level < l {
+                    ordinal > 1 && ordinal == last_ordinal[usize::from(level)] + 1
                 } else {
                     ordinal == 1 || ordinal == last_ordinal[usize::from(level)] + 1
                 };
@@ -248,13 +252,13 @@ fn follows_well(level: u8, ordinal: u32, after: &str) -> bool {
 }
 
 /// Whether a marker at `start` continues the words of the previous heading (level `prev_level`,
-/// marker ending at `prev_end`) closely enough to be its glued sub-heading, or its next sibling
-/// after a short title.
+/// marker ending at `prev_end`) closely enough to be its glued sub-heading, or, after a short
+/// title, its next sibling or the next heading of a higher level.
 fn glued_to_heading(text: &str, prev_level: u8, prev_end: usize, level: u8, start: usize) -> bool {
-    if level < prev_level || start <= prev_end {
+    if start <= prev_end {
         return false;
     }
-    let sibling = level == prev_level;
+    let sibling = level <= prev_level;
     let Some(words) = text.get(prev_end..start) else {
         return false;
     };

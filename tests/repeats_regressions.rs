@@ -320,6 +320,17 @@ fn copied_headings_alone_leave_the_part_s_own_after_them() {
     assert_copy_goes_alone(&damaged, copy, &clean);
 }
 
+/// The same without line breaks: the copy's `（一）整治目标` runs into part 二's heading, which is a
+/// heading all the same, so the copy goes alone. (The one-line sweep of a blind review: the copy
+/// stayed, part 二's heading taken for words of the copy's `（一）`.)
+#[test]
+fn copied_headings_glued_to_the_next_part_s_heading_go_alone() {
+    let copy = "一、工业园区专项整治（一）整治目标";
+    let clean = campaign(HEAD, ITEMS, HEAD, ITEMS).replace('\n', "");
+    let damaged = clean.replacen("二、", &format!("{copy}二、"), 1);
+    assert_copy_goes_alone(&damaged, copy, &clean);
+}
+
 /// A copied last item with the words after it, pasted between a part's `2.` and its own `3.`, goes
 /// alone: the part's `（一）` `（二）` `1.` `2.` before it, headings with no words of their own, stay.
 /// (The sweep of a blind review: the part lost them all.)

@@ -380,3 +380,23 @@ fn a_short_title_runs_into_its_next_sibling() {
     let levels: Vec<(u8, u32)> = heads(long).iter().map(|h| (h.0, h.1)).collect();
     assert_eq!(levels, [(1, 1), (2, 1)], "{:?}", heads(long));
 }
+
+/// So does a short last subheading into the next part (`（二）重点举措二、……`): the part heading is
+/// one, when it is the next part's number. A first part's number there (`一、`) is a copy of a part
+/// heading or prose, and opens no part.
+#[test]
+fn a_short_last_subheading_runs_into_the_next_part() {
+    let text = "一、工业园区专项整治（一）整治目标（二）重点举措二、商贸流通专项整治（一）整治目标";
+    let levels: Vec<(u8, u32)> = heads(text).iter().map(|h| (h.0, h.1)).collect();
+    assert_eq!(
+        levels,
+        [(1, 1), (2, 1), (2, 2), (1, 2), (2, 1)],
+        "{:?}",
+        heads(text)
+    );
+    assert_eq!(heads(text)[2].2, t("重点举措"));
+    assert_eq!(heads(text)[3].2, t("商贸流通专项整治"));
+    let out_of_order = "一、工业园区专项整治（一）整治目标一、商贸流通专项整治";
+    let levels: Vec<(u8, u32)> = heads(out_of_order).iter().map(|h| (h.0, h.1)).collect();
+    assert_eq!(levels, [(1, 1), (2, 1)], "{:?}", heads(out_of_order));
+}
