@@ -27,7 +27,9 @@
 //! text can see that, so [`find`] re-analyses its own output until a pass removes nothing. Every pass
 //! that continues removes at least one unit, so this ends; on real scrapes the second pass finds nothing.
 //! Because the loop stops exactly when analysing `dedup.text` removes nothing, analysing `dedup.text`
-//! again always removes nothing.
+//! again with the same headings removes nothing. The structure analysis of `dedup.text` itself can
+//! read some headings differently, once copies are out (plans whose headings run together on one
+//! line; the README's "Not yet"), and then a second deduplication can remove more.
 //!
 //! ## What is not damage
 //! A unit that is only a parenthesised note (`（责任单位：省科技厅、省教育厅）`), only punctuation or
