@@ -38,8 +38,10 @@
 //! marker such as `（一）` or `二、` (a character or two) is never a repeat on its own, and a heading
 //! is compared with headings only when edited copies are looked for. A plan's headings in their
 //! place in the numbering (the same `（一）工作目标` under each part) are its structure, never a copy,
-//! and a copy leaves the settled headings at its edges (see `Numbering`). Copies of part of a
-//! sentence are found once no whole unit is a copy (`clauses`).
+//! and a copy leaves the settled headings at its edges (see `Numbering`). Nor are an item's words
+//! on its heading's line, up to the next heading, a copy of another item's same words (indicators
+//! scored by one sentence). Copies of part of a sentence are found once no whole unit is a copy
+//! (`clauses`).
 
 mod clauses;
 mod near;
@@ -1023,6 +1025,48 @@ fn analyse(
         let in_place = |u: &Unit| {
             heading_line(u) && numbering.in_place.binary_search(&u.content_start).is_ok()
         };
+        // The words of an item, on its heading's line from the heading to the next heading (but
+        // for notes): the item's own when the original is another item's words, between other
+        // headings, though the same (`1.粮食播种面积。完成省下达任务的得满分，……` and
+        // `2.粮食总产量。完成省下达任务的得满分，……`). A scrape's copy lands on a line of its own,
+        // or before the item's own words, and a copy of a run of items takes their headings along.
+        let own_words = |first: usize, end: usize| {
+            // A paragraph's indent (`　　`) marks a line where a scrape lost the breaks.
+            let line_break = |from: usize, to: usize| {
+                text.get(from..to).is_some_and(|gap| {
+                    gap.contains(['\n', '\r']) || gap.contains("\u{3000}\u{3000}")
+                })
+            };
+            let mut line_end = end;
+            while line_end < units.len()
+                && units[line_end].formulaic
+                && !line_break(
+                    units[line_end - 1].content_end,
+                    units[line_end].content_start,
+                )
+            {
+                line_end += 1;
+            }
+            let heading = first.checked_sub(1).map(|h| &units[h]);
+            let own = first < end
+                && heading.is_some_and(|h| {
+                    // An item's title closed as a sentence, its words after it (`1.粮食播种面积。`).
+                    h.heading
+                        && text[h.content_start..h.content_end].ends_with(['。', '：', ':'])
+                        && !line_break(h.content_end, units[first].content_start)
+                })
+                && units.get(line_end).is_some_and(|next| {
+                    next.heading
+                        && numbering
+                            .in_place
+                            .binary_search(&next.content_start)
+                            .is_ok()
+                })
+                && !(first..line_end)
+                    .any(|u| line_break(units[u].content_start, units[u].content_end));
+            // The headings around them, by ID.
+            own.then(|| (units[first - 1].id, units[line_end].id))
+        };
         let is_copy = |first: usize, end: usize| {
             first < end
                 && counted_before[end] - counted_before[first] >= min_chars
@@ -1057,6 +1101,15 @@ fn analyse(
             .earliest(at, len)
             .unwrap_or(factors.source[at] as usize)
             + (first - at);
+        if let (Some(copy), Some(of)) = (
+            own_words(first, end),
+            own_words(original, original + (end - first)),
+        ) {
+            if copy.0 != of.0 && copy.1 != of.1 {
+                at += 1;
+                continue;
+            }
+        }
         runs.push(Run {
             first,
             last: end - 1,

@@ -431,3 +431,23 @@ fn a_title_after_the_line_that_names_it_stays() {
          附件2\n2024年度全市优秀科技创新团队推荐汇总表\n",
     );
 }
+
+/// Indicators of an assessment scored by the same sentence, each on its heading's line up to the
+/// next heading: each item's own words, not a copy. (A fourth blind review: the later items lost
+/// them, in every layout.) A copied item, heading and words, still goes.
+#[test]
+fn items_scored_by_the_same_sentence_keep_their_words() {
+    let rule = "完成省下达任务的得满分，每低于任务1个百分点扣1分，扣完为止。（数据来源：市统计局）";
+    let plan = |separator: &str, extra: &str| {
+        format!(
+            "（一）粮食生产（20分）{separator}1.粮食播种面积。{rule}{separator}2.粮食总产量。{rule}\
+             {separator}3.高标准农田建设。{rule}{separator}{extra}（二）乡村治理（15分）{separator}\
+             4.村级组织建设。培训覆盖率达到100%的得满分。"
+        )
+    };
+    for separator in ["\n", "\u{3000}\u{3000}", ""] {
+        assert_nothing_removed(&plan(separator, ""));
+    }
+    let copy = format!("2.粮食总产量。{rule}\n");
+    assert_copy_goes_alone(&plan("\n", &copy), &copy, &plan("\n", ""));
+}
