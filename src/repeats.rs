@@ -844,6 +844,63 @@ fn resolve(run: &mut Run, in_copy: &[bool], origin_of: &[u32]) {
     }
 }
 
+/// Whether the words `first..end` of `units`, and their original from `original` on, are each an
+/// item's own words: on its heading's line, from the heading to the next heading in place (but for
+/// notes), between other headings. Indicators scored by one sentence
+/// (`1.粮食播种面积。完成省下达任务的得满分，……` and `2.粮食总产量。完成省下达任务的得满分，……`) repeat
+/// it by design. A scrape's copy lands on a line of its own, or before the item's own words, and a
+/// copy of a run of items takes their headings along.
+fn items_own_words(
+    text: &str,
+    units: &[Unit],
+    numbering: &Numbering,
+    (first, end): (usize, usize),
+    original: usize,
+) -> bool {
+    // A paragraph's indent (`　　`) marks a line where a scrape lost the breaks.
+    let line_break = |from: usize, to: usize| {
+        text.get(from..to)
+            .is_some_and(|gap| gap.contains(['\n', '\r']) || gap.contains("\u{3000}\u{3000}"))
+    };
+    // The headings around the words, by ID.
+    let around = |first: usize, end: usize| -> Option<(u32, u32)> {
+        let heading = &units[first.checked_sub(1)?];
+        // An item's title closed as a sentence, its words after it (`1.粮食播种面积。`).
+        let item = heading.heading
+            && text
+                .get(heading.content_start..heading.content_end)
+                .is_some_and(|h| h.ends_with(['。', '：', ':']))
+            && !line_break(heading.content_end, units.get(first)?.content_start);
+        let mut line_end = end;
+        while line_end < units.len()
+            && units[line_end].formulaic
+            && !line_break(
+                units[line_end - 1].content_end,
+                units[line_end].content_start,
+            )
+        {
+            line_end += 1;
+        }
+        let next = units.get(line_end)?;
+        let own = item
+            && first < end
+            && next.heading
+            && numbering
+                .in_place
+                .binary_search(&next.content_start)
+                .is_ok()
+            && !(first..line_end).any(|u| line_break(units[u].content_start, units[u].content_end));
+        own.then_some((heading.id, next.id))
+    };
+    match (
+        around(first, end),
+        around(original, original + (end - first)),
+    ) {
+        (Some(copy), Some(of)) => copy.0 != of.0 && copy.1 != of.1,
+        _ => false,
+    }
+}
+
 /// Counted characters up to which a sentence that a heading marker runs into can be an item of a
 /// plan rather than a paragraph.
 const ITEM_SENTENCE_CHARS: usize = 30;
@@ -1025,48 +1082,6 @@ fn analyse(
         let in_place = |u: &Unit| {
             heading_line(u) && numbering.in_place.binary_search(&u.content_start).is_ok()
         };
-        // The words of an item, on its heading's line from the heading to the next heading (but
-        // for notes): the item's own when the original is another item's words, between other
-        // headings, though the same (`1.粮食播种面积。完成省下达任务的得满分，……` and
-        // `2.粮食总产量。完成省下达任务的得满分，……`). A scrape's copy lands on a line of its own,
-        // or before the item's own words, and a copy of a run of items takes their headings along.
-        let own_words = |first: usize, end: usize| {
-            // A paragraph's indent (`　　`) marks a line where a scrape lost the breaks.
-            let line_break = |from: usize, to: usize| {
-                text.get(from..to).is_some_and(|gap| {
-                    gap.contains(['\n', '\r']) || gap.contains("\u{3000}\u{3000}")
-                })
-            };
-            let mut line_end = end;
-            while line_end < units.len()
-                && units[line_end].formulaic
-                && !line_break(
-                    units[line_end - 1].content_end,
-                    units[line_end].content_start,
-                )
-            {
-                line_end += 1;
-            }
-            let heading = first.checked_sub(1).map(|h| &units[h]);
-            let own = first < end
-                && heading.is_some_and(|h| {
-                    // An item's title closed as a sentence, its words after it (`1.粮食播种面积。`).
-                    h.heading
-                        && text[h.content_start..h.content_end].ends_with(['。', '：', ':'])
-                        && !line_break(h.content_end, units[first].content_start)
-                })
-                && units.get(line_end).is_some_and(|next| {
-                    next.heading
-                        && numbering
-                            .in_place
-                            .binary_search(&next.content_start)
-                            .is_ok()
-                })
-                && !(first..line_end)
-                    .any(|u| line_break(units[u].content_start, units[u].content_end));
-            // The headings around them, by ID.
-            own.then(|| (units[first - 1].id, units[line_end].id))
-        };
         let is_copy = |first: usize, end: usize| {
             first < end
                 && counted_before[end] - counted_before[first] >= min_chars
@@ -1101,14 +1116,9 @@ fn analyse(
             .earliest(at, len)
             .unwrap_or(factors.source[at] as usize)
             + (first - at);
-        if let (Some(copy), Some(of)) = (
-            own_words(first, end),
-            own_words(original, original + (end - first)),
-        ) {
-            if copy.0 != of.0 && copy.1 != of.1 {
-                at += 1;
-                continue;
-            }
+        if items_own_words(text, units, numbering, (first, end), original) {
+            at += 1;
+            continue;
         }
         runs.push(Run {
             first,
@@ -1187,7 +1197,7 @@ fn analyse(
     let mut near_runs: Vec<(Run, f64, usize)> = Vec::new();
     let mut is_near_copy = vec![false; units.len()];
     if let Some(cache) = near {
-        let near_copies = near::find(
+        let mut near_copies = near::find(
             units,
             norms,
             &in_copy,
@@ -1195,6 +1205,16 @@ fn analyse(
             options.near_threshold,
             cache,
         );
+        // Items scored by nearly the same sentence are no edited copies either.
+        near_copies.retain(|copy| {
+            !items_own_words(
+                text,
+                units,
+                numbering,
+                (copy.copy, copy.copy + 1),
+                copy.original,
+            )
+        });
         for copy in &near_copies {
             stays[copy.original] = true;
             is_near_copy[copy.copy] = true;

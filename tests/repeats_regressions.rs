@@ -450,4 +450,10 @@ fn items_scored_by_the_same_sentence_keep_their_words() {
     }
     let copy = format!("2.粮食总产量。{rule}\n");
     assert_copy_goes_alone(&plan("\n", &copy), &copy, &plan("\n", ""));
+    // Nor is an indicator scored by nearly the same sentence an edited copy to drop.
+    let edited = rule.replace("省下达任务", "年度目标任务");
+    assert_nothing_removed(&format!(
+        "（一）粮食生产（20分）\n1.粮食播种面积。{rule}\n2.高标准农田建设。{edited}\n\
+         （二）乡村治理（15分）\n3.村级组织建设。培训覆盖率达到100%的得满分。"
+    ));
 }
