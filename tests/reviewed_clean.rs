@@ -1,5 +1,6 @@
 //! Clean notices that blind reviewers wrote to catch false copies (`tests/fixtures/reviewed-clean/`):
-//! nothing may be removed from them, and the report must say so.
+//! nothing may be removed from them, and the report must say so. A fifth review's notices that
+//! still lose text (`tests/fixtures/reviewed-clean-open/`) may lose no more than they do today.
 
 use std::path::Path;
 
@@ -25,5 +26,51 @@ fn notices_written_to_catch_false_copies_lose_nothing() {
             path.display()
         );
         assert_eq!(report.dedup.text, text, "{}", path.display());
+    }
+}
+
+/// Removed spans allowed in `tests/fixtures/reviewed-clean-open/`, by the notice's number: clean
+/// notices of a fifth blind review that still lose text (the README's "Not yet"), in three
+/// layouts each. A ratchet: a count may only go down, and every other notice loses nothing.
+const OPEN_LOSSES: [(&str, usize); 6] = [
+    // Indicators under their own headings sharing a scoring rule, on a line of its own.
+    ("03", 6),
+    // A pledge form restating an eligibility condition.
+    ("06", 1),
+    // The same closing sentence at the end of each part.
+    ("07", 5),
+    // A legal proviso (法律、法规另有规定的，从其规定。) in several articles.
+    ("08", 4),
+    // The same duty item, heading and words, under two parts.
+    ("10", 1),
+    // The venue and fee lines of each period of a training.
+    ("11", 5),
+];
+
+#[test]
+fn clean_notices_still_losing_text_lose_no_more() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reviewed-clean-open");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("the fixtures are there")
+        .map(|entry| entry.expect("readable").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    assert_eq!(paths.len(), 36);
+    for path in paths {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let number = name.trim_start_matches("r7-").get(..2).unwrap_or("");
+        let allowed = OPEN_LOSSES
+            .iter()
+            .find(|(n, _)| *n == number)
+            .map_or(0, |&(_, count)| count);
+        let text = std::fs::read_to_string(&path).expect("UTF-8");
+        let report = analyze_bytes(&text, &Options::default()).expect("analysable");
+        let removed: Vec<&str> = report.dedup.removed.iter().map(|s| s.of(&text)).collect();
+        assert!(
+            removed.len() <= allowed,
+            "{name}: {} removed, at most {allowed}: {removed:?}",
+            removed.len()
+        );
     }
 }
