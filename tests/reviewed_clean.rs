@@ -2,19 +2,25 @@
 //! nothing may be removed from them, and the report must say so. A fifth review's notices that
 //! still lose text (`tests/fixtures/reviewed-clean-open/`) may lose no more than they do today.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use notice_lens::{analyze_bytes, Options};
 
-#[test]
-fn notices_written_to_catch_false_copies_lose_nothing() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reviewed-clean");
+/// The `*.txt` files of `dir` (from the crate's root), sorted.
+fn notices(dir: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
         .expect("the fixtures are there")
         .map(|entry| entry.expect("readable").path())
         .filter(|path| path.extension().is_some_and(|e| e == "txt"))
         .collect();
     paths.sort();
+    paths
+}
+
+#[test]
+fn notices_written_to_catch_false_copies_lose_nothing() {
+    let paths = notices("tests/fixtures/reviewed-clean");
     assert!(paths.len() >= 100, "only {} notices", paths.len());
     for path in paths {
         let text = std::fs::read_to_string(&path).expect("UTF-8");
@@ -49,13 +55,7 @@ const OPEN_LOSSES: [(&str, usize); 6] = [
 
 #[test]
 fn clean_notices_still_losing_text_lose_no_more() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reviewed-clean-open");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .expect("the fixtures are there")
-        .map(|entry| entry.expect("readable").path())
-        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
+    let paths = notices("tests/fixtures/reviewed-clean-open");
     assert_eq!(paths.len(), 36);
     for path in paths {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");

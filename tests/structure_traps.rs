@@ -11,6 +11,11 @@ fn heads(text: &str) -> Vec<(u8, u32, Option<String>)> {
         .collect()
 }
 
+/// The (level, ordinal) of each heading found in `text`.
+fn levels(text: &str) -> Vec<(u8, u32)> {
+    heads(text).iter().map(|h| (h.0, h.1)).collect()
+}
+
 fn t(s: &str) -> Option<String> {
     Some(s.to_string())
 }
@@ -368,17 +373,15 @@ fn a_wrapped_documents_author_on_its_own_line_is_its_issuer() {
 #[test]
 fn a_short_title_runs_into_its_next_sibling() {
     let text = "一、工业园区专项整治（一）整治目标（二）重点举措1.加大财政资金支持力度。";
-    let levels: Vec<(u8, u32)> = heads(text).iter().map(|h| (h.0, h.1)).collect();
     assert_eq!(
-        levels,
+        levels(text),
         [(1, 1), (2, 1), (2, 2), (3, 1)],
         "{:?}",
         heads(text)
     );
     assert_eq!(heads(text)[1].2, t("整治目标"));
     let long = "一、工业园区专项整治（一）各地要结合实际认真组织开展整治工作（二）重点举措。";
-    let levels: Vec<(u8, u32)> = heads(long).iter().map(|h| (h.0, h.1)).collect();
-    assert_eq!(levels, [(1, 1), (2, 1)], "{:?}", heads(long));
+    assert_eq!(levels(long), [(1, 1), (2, 1)], "{:?}", heads(long));
 }
 
 /// So does a short last subheading into the next part (`（二）重点举措二、……`): the part heading is
@@ -387,9 +390,8 @@ fn a_short_title_runs_into_its_next_sibling() {
 #[test]
 fn a_short_last_subheading_runs_into_the_next_part() {
     let text = "一、工业园区专项整治（一）整治目标（二）重点举措二、商贸流通专项整治（一）整治目标";
-    let levels: Vec<(u8, u32)> = heads(text).iter().map(|h| (h.0, h.1)).collect();
     assert_eq!(
-        levels,
+        levels(text),
         [(1, 1), (2, 1), (2, 2), (1, 2), (2, 1)],
         "{:?}",
         heads(text)
@@ -397,6 +399,10 @@ fn a_short_last_subheading_runs_into_the_next_part() {
     assert_eq!(heads(text)[2].2, t("重点举措"));
     assert_eq!(heads(text)[3].2, t("商贸流通专项整治"));
     let out_of_order = "一、工业园区专项整治（一）整治目标一、商贸流通专项整治";
-    let levels: Vec<(u8, u32)> = heads(out_of_order).iter().map(|h| (h.0, h.1)).collect();
-    assert_eq!(levels, [(1, 1), (2, 1)], "{:?}", heads(out_of_order));
+    assert_eq!(
+        levels(out_of_order),
+        [(1, 1), (2, 1)],
+        "{:?}",
+        heads(out_of_order)
+    );
 }
