@@ -40,8 +40,9 @@
 //! place in the numbering (the same `（一）工作目标` under each part) are its structure, never a copy,
 //! and a copy leaves the settled headings at its edges (see `Numbering`). Nor are an item's words
 //! on its heading's line, up to the next heading, a copy of another item's same words (indicators
-//! scored by one sentence). Copies of part of a sentence are found once no whole unit is a copy
-//! (`clauses`).
+//! scored by one sentence), nor the uses of a short set sentence that a notice puts between other
+//! sentences four times or more (`set_sentences`). Copies of part of a sentence are found once no
+//! whole unit is a copy (`clauses`).
 
 mod clauses;
 mod near;
@@ -844,6 +845,64 @@ fn resolve(run: &mut Run, in_copy: &[bool], origin_of: &[u32]) {
     }
 }
 
+/// Short sentences a notice uses as set phrases: four or more times, each time between other
+/// sentences (`法律、法规另有规定的，从其规定。` closing several articles,
+/// `各责任单位要于每季度末报送进展情况。` closing each part). A scrape copies passages: two uses next to
+/// the same sentence, on the same side, are a copy, and then none of the uses is a set phrase
+/// (telling the legitimate ones from the copy took copies of a plan's repeated lines for set
+/// phrases too).
+fn set_sentences(units: &[Unit], ids: usize) -> Vec<bool> {
+    const MIN_USES: u32 = 4;
+    const MAX_CHARS: u32 = 20;
+    let mut count = vec![0u32; ids];
+    for u in units
+        .iter()
+        .filter(|u| !u.formulaic && !u.heading && u.counted <= MAX_CHARS)
+    {
+        if let Some(c) = count.get_mut(u.id as usize) {
+            *c += 1;
+        }
+    }
+    let mut set = vec![false; units.len()];
+    if !count.iter().any(|&c| c >= MIN_USES) {
+        return set;
+    }
+    // The neighbours of each use, by ID: no two uses may share the sentence before or after.
+    let neighbour = |k: usize, step: isize| -> u32 {
+        let mut at = k as isize + step;
+        while let Some(u) = usize::try_from(at).ok().and_then(|a| units.get(a)) {
+            if !u.formulaic {
+                return u.id;
+            }
+            at += step;
+        }
+        NO_NEIGHBOUR
+    };
+    let mut seen: FxHashMap<(u32, bool, u32), ()> = FxHashMap::default();
+    let mut shared_neighbour = vec![false; ids];
+    for (k, u) in units.iter().enumerate() {
+        let id = u.id as usize;
+        if u.formulaic || u.heading || count.get(id).map_or(true, |&c| c < MIN_USES) {
+            continue;
+        }
+        for (side, other) in [(false, neighbour(k, -1)), (true, neighbour(k, 1))] {
+            if seen.insert((u.id, side, other), ()).is_some() {
+                shared_neighbour[id] = true;
+            }
+        }
+    }
+    for (k, u) in units.iter().enumerate() {
+        let id = u.id as usize;
+        set[k] = !u.formulaic
+            && !u.heading
+            && count.get(id).is_some_and(|&c| c >= MIN_USES)
+            && !shared_neighbour[id];
+    }
+    set
+}
+
+const NO_NEIGHBOUR: u32 = u32::MAX;
+
 /// Whether the words `first..end` of `units`, and their original from `original` on, are each an
 /// item's own words: on its heading's line, from the heading to the next heading in place (but for
 /// notes), between other headings. Indicators scored by one sentence
@@ -1062,6 +1121,8 @@ fn analyse(
         })
         .collect();
 
+    let set_sentence = set_sentences(units, norms.len());
+
     // Greedy LZ77 parse: the longest earlier copy at each unit, skipping past it when taken.
     let mut runs: Vec<Run> = Vec::new();
     let mut in_copy = vec![false; units.len()];
@@ -1069,7 +1130,7 @@ fn analyse(
     let mut occurrences = Occurrences::new(&factors);
     let mut at = 0;
     while at < units.len() {
-        if units[at].formulaic {
+        if units[at].formulaic || set_sentence[at] {
             at += 1;
             continue;
         }
@@ -1085,6 +1146,7 @@ fn analyse(
         let is_copy = |first: usize, end: usize| {
             first < end
                 && counted_before[end] - counted_before[first] >= min_chars
+                && !(first..end).all(|u| set_sentence[u] || units[u].formulaic)
                 && !(first..end).all(|u| in_place(&units[u]) || item_sentence[u])
         };
         // Settled headings at either edge stay, unless what is left is too short to be a copy on
