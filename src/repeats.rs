@@ -50,6 +50,7 @@ mod suffix_array;
 mod units;
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 
 use crate::report::{Dedup, Occurrence, Repeat, Section, Span};
 use crate::Options;
@@ -878,7 +879,7 @@ fn set_sentences(units: &[Unit], ids: usize) -> Vec<bool> {
         }
         NO_NEIGHBOUR
     };
-    let mut seen: FxHashMap<(u32, bool, u32), ()> = FxHashMap::default();
+    let mut seen: HashSet<(u32, bool, u32), units::FxBuild> = HashSet::default();
     let mut shared_neighbour = vec![false; ids];
     for (k, u) in units.iter().enumerate() {
         let id = u.id as usize;
@@ -886,7 +887,7 @@ fn set_sentences(units: &[Unit], ids: usize) -> Vec<bool> {
             continue;
         }
         for (side, other) in [(false, neighbour(k, -1)), (true, neighbour(k, 1))] {
-            if seen.insert((u.id, side, other), ()).is_some() {
+            if !seen.insert((u.id, side, other)) {
                 shared_neighbour[id] = true;
             }
         }

@@ -258,18 +258,20 @@ fn glued_to_heading(text: &str, prev_level: u8, prev_end: usize, level: u8, star
     if start <= prev_end {
         return false;
     }
-    let sibling = level <= prev_level;
+    // A sub-heading may follow a longer title than a sibling or a higher heading may.
+    let max_words = if level > prev_level {
+        MAX_GLUED
+    } else {
+        MAX_GLUED_SIBLING
+    };
     let Some(words) = text.get(prev_end..start) else {
         return false;
     };
     let mut n = 0;
     for c in words.chars() {
         n += 1;
-        if n > if sibling {
-            MAX_GLUED_SIBLING
-        } else {
-            MAX_GLUED
-        } || c.is_whitespace()
+        if n > max_words
+            || c.is_whitespace()
             || matches!(
                 c,
                 '。' | '；' | '！' | '？' | '，' | '：' | ',' | ';' | '!' | '?' | ':'
