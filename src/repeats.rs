@@ -500,6 +500,12 @@ impl Headings {
         }
     }
 
+    /// The level of the heading whose marker starts at `start`.
+    fn level_at(&self, start: usize) -> Option<u8> {
+        let at = self.marks.binary_search_by_key(&start, |m| m.start).ok()?;
+        Some(self.marks[at].level)
+    }
+
     /// How the headings stand in the numbering. In place, read two ways: the first under a heading
     /// of a higher level numbered 1 and each next one the next number, heading after heading; or
     /// numbered in order under a heading in place (see [`Reading`]). Either alone
@@ -961,6 +967,86 @@ fn items_own_words(
     }
 }
 
+/// Whether the units `first..end` and those as many from `original` on are each an item's words,
+/// all of them (with its heading or without), under a heading settled in the numbering and
+/// followed by its next number, up to the next heading in place (but for notes), and the items
+/// after the two differ. A notice repeats a duty under two of its parts (`3.严格落实值班制度。各学校
+/// 要……` as the third item of each) and a condition in a pledge (`（五）近三年无不良信用记录……` and
+/// `二、本单位近三年无不良信用记录……`). A scrape's copy of an item, heading and all, lands out of its
+/// numbering (a second `3.` before the part's own `3.`); a copy of sentences pasted after a heading
+/// leaves the item's own words after it; and a copy of a run of items brings the next item along.
+fn the_same_item_in_two_places(
+    units: &[Unit],
+    norms: &Norms,
+    headings: &Headings,
+    numbering: &Numbering,
+    (first, end): (usize, usize),
+    original: usize,
+) -> bool {
+    let len = end - first;
+    let next_item = |from: usize| item_words_end(units, headings, numbering, from, from + len);
+    let (Some(after_copy), Some(after_original)) = (next_item(first), next_item(original)) else {
+        return false;
+    };
+    // Compared by their beginnings: where the structure analysis cut a glued title differently,
+    // the same item is two units (`2.强化人才队伍建设实施……` and `2.强化人才队伍建设各区……`).
+    let text_of = |u: usize| {
+        units
+            .get(u)
+            .and_then(|u| norms.get(u.id as usize))
+            .unwrap_or("")
+    };
+    let (a, b) = (text_of(after_copy), text_of(after_original));
+    let alike = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    alike
+        < SAME_ITEM_CHARS
+            .min(a.chars().count())
+            .min(b.chars().count())
+}
+
+/// Characters (marker included) that two items' beginnings share when they are taken to be the
+/// same item: a marker and a word or two.
+const SAME_ITEM_CHARS: usize = 6;
+
+/// Where the item whose words are `first..end` (see [`the_same_item_in_two_places`]) is followed
+/// by the next heading: the unit that starts it. `None` if they are not an item's words.
+fn item_words_end(
+    units: &[Unit],
+    headings: &Headings,
+    numbering: &Numbering,
+    first: usize,
+    end: usize,
+) -> Option<usize> {
+    let marked = |of: &[usize], u: usize| of.binary_search(&units[u].content_start).is_ok();
+    let level = |u: usize| headings.level_at(units[u].content_start);
+    // The unit that starts with the marker: the first, a heading with a title or a bare marker
+    // with its words; or else a heading with a title just before the first.
+    let (marker, words) = if units.get(first)?.heading {
+        (first, first + 1)
+    } else if level(first).is_some() {
+        (first, first)
+    } else if first > 0 && units[first - 1].heading {
+        (first - 1, first)
+    } else {
+        return None;
+    };
+    let mut next = end;
+    while next < units.len() && units[next].formulaic {
+        next += 1;
+    }
+    // The next heading closes the item, not a first heading under it: a copy pasted between a
+    // part's heading and its `（一）` is no words of the part.
+    let item = words < end
+        && end <= units.len()
+        && marked(&numbering.followed, marker)
+        && (words..end)
+            .all(|u| !units[u].heading && (u == marker || !marked(&numbering.in_place, u)))
+        && next < units.len()
+        && marked(&numbering.settled, next)
+        && level(next) <= level(marker);
+    item.then_some(next)
+}
+
 /// Counted characters up to which a sentence that a heading marker runs into can be an item of a
 /// plan rather than a paragraph.
 const ITEM_SENTENCE_CHARS: usize = 30;
@@ -1179,7 +1265,19 @@ fn analyse(
             .earliest(at, len)
             .unwrap_or(factors.source[at] as usize)
             + (first - at);
-        if items_own_words(text, units, numbering, (first, end), original) {
+        // The whole of the repeat as found, not only the part of it that is taken: a copy of a run
+        // of items ends at a heading of its own.
+        let found_original = original - (first - at);
+        if items_own_words(text, units, numbering, (first, end), original)
+            || the_same_item_in_two_places(
+                units,
+                norms,
+                headings,
+                numbering,
+                (at, at + len),
+                found_original,
+            )
+        {
             at += 1;
             continue;
         }
@@ -1273,6 +1371,13 @@ fn analyse(
             !items_own_words(
                 text,
                 units,
+                numbering,
+                (copy.copy, copy.copy + 1),
+                copy.original,
+            ) && !the_same_item_in_two_places(
+                units,
+                norms,
+                headings,
                 numbering,
                 (copy.copy, copy.copy + 1),
                 copy.original,

@@ -479,3 +479,26 @@ fn a_set_phrase_used_between_other_sentences_stays() {
         .collect();
     assert_eq!(run(&three, false).dedup.removed.len(), 2);
 }
+
+/// The same duty, heading and words, as the third item of two parts is the notice's own text; a
+/// copy of it pasted where its number does not fit, or with the next item along, is a copy.
+#[test]
+fn the_same_item_in_its_place_under_two_parts_stays() {
+    let duty = "3.严格落实值班制度。各学校要严格执行领导带班和24小时值班制度，确保信息畅通。";
+    let notice = |separator: &str, pasted: &str| {
+        format!(
+            "一、扎实做好校园安全工作{separator}1.开展安全隐患排查。各学校要对校舍进行全面排查。\
+             {separator}2.加强校园安保工作。严格落实门卫登记制度。{separator}{duty}{separator}\
+             4.加强防溺水安全教育。开学第一周要集中开展专题教育。{separator}\
+             二、切实加强卫生防疫{separator}1.严格食堂食品安全管理。落实留样制度。{separator}\
+             {pasted}2.做好传染病防控工作。做好通风消毒工作。{separator}{duty}{separator}\
+             4.做好新生入学健康体检工作，对未按规定接种的学生督促补种。"
+        )
+    };
+    for separator in ["\n", "\u{3000}\u{3000}", ""] {
+        assert_nothing_removed(&notice(separator, ""));
+    }
+    // Pasted after the part's `1.`, the copy is out of its numbering.
+    let copy = format!("{duty}\n");
+    assert_copy_goes_alone(&notice("\n", &copy), &copy, &notice("\n", ""));
+}
