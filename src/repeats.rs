@@ -51,6 +51,7 @@ mod units;
 
 use std::borrow::Cow;
 use std::collections::HashSet;
+use std::ops::Range;
 
 use crate::report::{Dedup, Occurrence, Repeat, Section, Span};
 use crate::Options;
@@ -967,6 +968,91 @@ fn items_own_words(
     }
 }
 
+/// Whether the units `first..end`, and as many from `original` on, are whole fields of two
+/// parallel parts: each field a line that begins with a label (`评分标准：`, `培训费用：`) and runs to
+/// the next label or heading, at the same place in the same sequence of labels, under two headings
+/// in place of one level. A form-like notice gives every indicator or every period the same
+/// fields, and some of them the same value. A scrape's copy of a field pasted into another part
+/// gives that part the label twice, or a label it lacks. The fields already `taken` as copies are
+/// not the part's; of a field and its twin later in the same part, the later is the copy.
+fn fields_of_parallel_parts(
+    text: &str,
+    units: &[Unit],
+    headings: &Headings,
+    numbering: &Numbering,
+    taken: &[bool],
+    (first, end): (usize, usize),
+    original: usize,
+) -> bool {
+    let label = |u: usize| field_label(text, &units[u]);
+    // The part a unit is in, from the heading in place before it to the one after it: its
+    // heading's level, and its units.
+    let part = |u: usize| -> Option<(Option<u8>, Range<usize>)> {
+        let at = units[u].content_start;
+        let in_place = &numbering.in_place;
+        let k = in_place.partition_point(|&start| start <= at);
+        let start = *in_place.get(k.checked_sub(1)?)?;
+        let end = in_place.get(k).copied().unwrap_or(usize::MAX);
+        let from = units.partition_point(|unit| unit.content_start < start);
+        let to = units.partition_point(|unit| unit.content_start < end);
+        (to - from <= FIELD_PART_UNITS).then(|| (headings.level_at(start), from..to))
+    };
+    // The labelled units of a part, and whether `first..end` is whole fields of it.
+    let fields = |first: usize, end: usize| -> Option<(Option<u8>, Range<usize>, Vec<usize>)> {
+        let (level, part) = part(first)?;
+        let whole =
+            label(first).is_some() && end <= part.end && (end == part.end || label(end).is_some());
+        let labelled = part
+            .clone()
+            .filter(|&u| !taken[u] && label(u).is_some())
+            .collect();
+        whole.then_some((level, part, labelled))
+    };
+    let len = end - first;
+    let (Some((copy_level, copy_part, mut copy_fields)), Some((level, part, original_fields))) =
+        (fields(first, end), fields(original, original + len))
+    else {
+        return false;
+    };
+    if copy_fields.len() == original_fields.len() + 1 {
+        if let Some(twin) = copy_fields
+            .iter()
+            .position(|&f| f >= end && units[f].id == units[first].id)
+        {
+            copy_fields.remove(twin);
+        }
+    }
+    let place = |fields: &[usize], u: usize| fields.iter().position(|&f| f == u);
+    copy_level == level
+        && copy_part != part
+        && copy_fields.len() >= 2
+        && copy_fields.len() == original_fields.len()
+        && copy_fields
+            .iter()
+            .zip(&original_fields)
+            .all(|(&a, &b)| label(a) == label(b))
+        && (0..len).all(|k| place(&copy_fields, first + k) == place(&original_fields, original + k))
+}
+
+/// Units a part may have for [`fields_of_parallel_parts`] to read its fields: a form's parts are
+/// short, and a bound keeps a text without headings linear.
+const FIELD_PART_UNITS: usize = 64;
+
+/// The label a line begins with, `评分标准` of `评分标准：……`: two to eight letters before a colon.
+fn field_label<'t>(text: &'t str, unit: &Unit) -> Option<&'t str> {
+    if unit.heading {
+        return None;
+    }
+    let content = text.get(unit.content_start..unit.content_end)?;
+    let (end, _) = content
+        .char_indices()
+        .take(9)
+        .find(|&(_, c)| matches!(c, '：' | ':'))?;
+    let label = &content[..end];
+    let letters = label.chars().count();
+    ((2..=8).contains(&letters) && label.chars().all(|c| c.is_alphabetic())).then_some(label)
+}
+
 /// Whether the units `first..end` and those as many from `original` on are each an item's words,
 /// all of them (with its heading or without), under a heading settled in the numbering and
 /// followed by its next number, up to the next heading in place (but for notes), and the items
@@ -1268,6 +1354,19 @@ fn analyse(
         // The whole of the repeat as found, not only the part of it that is taken: a copy of a run
         // of items ends at a heading of its own.
         let found_original = original - (first - at);
+        // Whole fields are passed over whole: what follows a field's label is no copy either.
+        if fields_of_parallel_parts(
+            text,
+            units,
+            headings,
+            numbering,
+            &in_copy,
+            (first, end),
+            original,
+        ) {
+            at = end;
+            continue;
+        }
         if items_own_words(text, units, numbering, (first, end), original)
             || the_same_item_in_two_places(
                 units,
@@ -1366,22 +1465,28 @@ fn analyse(
             options.near_threshold,
             cache,
         );
-        // Items scored by nearly the same sentence are no edited copies either.
+        // Items scored by nearly the same sentence, and the same field of two parts filled in
+        // alike, are no edited copies either.
         near_copies.retain(|copy| {
-            !items_own_words(
-                text,
-                units,
-                numbering,
-                (copy.copy, copy.copy + 1),
-                copy.original,
-            ) && !the_same_item_in_two_places(
-                units,
-                norms,
-                headings,
-                numbering,
-                (copy.copy, copy.copy + 1),
-                copy.original,
-            )
+            let unit = (copy.copy, copy.copy + 1);
+            !items_own_words(text, units, numbering, unit, copy.original)
+                && !fields_of_parallel_parts(
+                    text,
+                    units,
+                    headings,
+                    numbering,
+                    &in_copy,
+                    unit,
+                    copy.original,
+                )
+                && !the_same_item_in_two_places(
+                    units,
+                    norms,
+                    headings,
+                    numbering,
+                    unit,
+                    copy.original,
+                )
         });
         for copy in &near_copies {
             stays[copy.original] = true;

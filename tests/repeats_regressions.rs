@@ -502,3 +502,27 @@ fn the_same_item_in_its_place_under_two_parts_stays() {
     let copy = format!("{duty}\n");
     assert_copy_goes_alone(&notice("\n", &copy), &copy, &notice("\n", ""));
 }
+
+/// Indicators, or periods of a training, with the same fields, some filled in alike, are a form:
+/// a field at its place in the same sequence of labels under two headings is no copy. A copy of
+/// it pasted into another part gives that part the label twice.
+#[test]
+fn the_same_field_of_parallel_parts_stays() {
+    let rule = "评分标准：达到全省先进水平的得满分；每低于平均水平1个百分点扣0.5分，扣完为止。";
+    let form = |separator: &str, pasted: &str, pasted_later: &str| {
+        format!(
+            "三、考核指标{separator}（一）开办企业（8分）{separator}考核内容：企业开办时间、环节和成本。\
+             {separator}{rule}{separator}（二）办理建筑许可（10分）{separator}\
+             考核内容：工程建设项目审批时间。{separator}{rule}{separator}（三）获得电力（6分）{separator}\
+             {pasted}考核内容：用电报装时间和接电成本。{separator}{pasted_later}{rule}{separator}\
+             四、结果运用{separator}考核结果在全市范围内通报。"
+        )
+    };
+    for separator in ["\n", "\u{3000}\u{3000}", ""] {
+        assert_nothing_removed(&form(separator, "", ""));
+    }
+    let copy = format!("{rule}\n");
+    let clean = form("\n", "", "");
+    assert_copy_goes_alone(&form("\n", &copy, ""), &copy, &clean);
+    assert_copy_goes_alone(&form("\n", "", &copy), &copy, &clean);
+}
