@@ -42,13 +42,19 @@ struct Ctx<'t> {
 
 /// Reads title, 发文字号, issuer, addressees and dates.
 pub fn read(text: &str, sections: &[Section]) -> Document {
+    read_with_starts(text, sections).0
+}
+
+/// [`read`], with where each forwarded document found in the text starts (its title), ascending.
+pub(crate) fn read_with_starts(text: &str, sections: &[Section]) -> (Document, Vec<usize>) {
     let ctx = Ctx {
         text,
         numbers: number::numbers(text),
         signs: sign::signatures(text),
         sections,
     };
-    let mut doc = parse(&ctx, 0, None, 0);
+    let mut starts = Vec::new();
+    let mut doc = parse(&ctx, 0, None, 0, &mut starts);
     let mut seen = std::collections::HashSet::new();
     doc.doc_numbers = ctx
         .numbers
@@ -64,7 +70,9 @@ pub fn read(text: &str, sections: &[Section]) -> Document {
     if doc.issuer.is_none() {
         doc.issuer = page_field(text, "发文机关");
     }
-    doc
+    starts.sort_unstable();
+    starts.dedup();
+    (doc, starts)
 }
 
 /// The 文种 a title ends with.
@@ -99,7 +107,14 @@ struct Cite {
     author: Option<String>,
 }
 
-fn parse(ctx: &Ctx<'_>, from: usize, hint: Option<&Cite>, depth: usize) -> Document {
+/// `starts` gathers where the forwarded documents found in the text start.
+fn parse(
+    ctx: &Ctx<'_>,
+    from: usize,
+    hint: Option<&Cite>,
+    depth: usize,
+    starts: &mut Vec<usize>,
+) -> Document {
     let text = ctx.text;
     let h = header(ctx, from, hint.map(|c| c.title.as_str()));
     let title = h
@@ -141,7 +156,10 @@ fn parse(ctx: &Ctx<'_>, from: usize, hint: Option<&Cite>, depth: usize) -> Docum
         for cite in cites(ctx, h.body_start, body_end, doc.title.as_deref()) {
             let anchor = after_sign.unwrap_or(cite.end).max(cite.end.min(text.len()));
             let child = match find_title(text, anchor, &cite.title) {
-                Some(at) => parse(ctx, at, Some(&cite), depth + 1),
+                Some(at) => {
+                    starts.push(at);
+                    parse(ctx, at, Some(&cite), depth + 1, starts)
+                }
                 None => Document {
                     issuer: title_issuer(&cite.title).or_else(|| cite.author.clone()),
                     doc_numbers: cite.number.iter().cloned().collect(),
@@ -219,7 +237,18 @@ fn note_after(text: &str, at: usize) -> Option<String> {
 }
 
 /// Where `title` next occurs at or after `from` as a document's own title, not as a 《citation》.
+/// A title cited inside a 《citation》 writes the 《》 of its own citation as 〈〉, and the document
+/// itself, standing alone, writes them back as 《》.
 fn find_title(text: &str, from: usize, title: &str) -> Option<usize> {
+    find_title_as_written(text, from, title).or_else(|| {
+        let standing_alone = title.replace('〈', "《").replace('〉', "》");
+        (standing_alone != title)
+            .then(|| find_title_as_written(text, from, &standing_alone))
+            .flatten()
+    })
+}
+
+fn find_title_as_written(text: &str, from: usize, title: &str) -> Option<usize> {
     let mut at = from;
     for _ in 0..4 {
         let i = at + text.get(at..)?.find(title)?;

@@ -367,6 +367,25 @@ fn a_wrapped_documents_author_on_its_own_line_is_its_issuer() {
     }
 }
 
+/// A 转发 of a 转发 cites the inner notice's title with its own 《》 written as 〈〉; the inner notice,
+/// standing alone, writes them as 《》, and is found there, with the document it forwards in turn.
+#[test]
+fn a_forwarded_forwarding_notice_is_found_under_its_cited_title() {
+    let text = "长宁县人民政府办公室关于转发市人民政府办公室转发省人民政府办公厅《关于加强耕地保护的通知》的通知\n\
+        各乡镇人民政府：\n现将《梅州市人民政府办公室关于转发省人民政府办公厅〈关于加强耕地保护的通知〉的通知》\
+        转发给你们，请认真贯彻执行。\n长宁县人民政府办公室\n2025年6月3日\n\
+        梅州市人民政府办公室关于转发省人民政府办公厅《关于加强耕地保护的通知》的通知\n梅市府办〔2025〕41号\n\
+        各县人民政府：\n现将省人民政府办公厅《关于加强耕地保护的通知》（粤府办〔2025〕12号）转发给你们，\
+        请认真贯彻执行。\n梅州市人民政府办公室\n2025年5月20日\n\
+        广东省人民政府办公厅关于加强耕地保护的通知\n粤府办〔2025〕12号\n各地级以上市人民政府：\n\
+        耕地是粮食生产的命根子。\n广东省人民政府办公厅\n2025年5月8日";
+    let doc = document::read(text, &sections::find(text).sections);
+    let city = &doc.forwarded[0];
+    assert_eq!(city.doc_number.as_deref(), Some("梅市府办〔2025〕41号"));
+    assert_eq!(city.forwarded.len(), 1, "{city:?}");
+    assert_eq!(city.forwarded[0].date.as_deref(), Some("2025-05-08"));
+}
+
 /// A scrape without line breaks runs a short title with no words under it into its next sibling
 /// (`（一）整治目标（二）重点举措`): both are headings. After a longer run of words the next marker is
 /// prose, or a sub-heading at most.
