@@ -145,9 +145,9 @@ pub fn analyze_bytes(text: &str, options: &Options) -> Result<Report, AnalyzeErr
         });
     }
     let outline = sections::find(text);
-    let document = document::read(text, &outline.sections);
+    let (document, document_starts) = document::read_with_starts(text, &outline.sections);
     let mut attributions = attributions::find(text, &outline.sections, &document);
-    let found = repeats::find_with_sections(text, &outline.sections, options);
+    let found = repeats::find_with_structure(text, &outline.sections, &document_starts, options);
     copies::link_attributions(text, &mut attributions, &found.repeats);
 
     let stats = Stats {

@@ -78,6 +78,19 @@ pub fn find(text: &str, options: &Options) -> Found {
 /// [`find`], with the headings of `text` already found: every heading (`start..heading_end`) is a
 /// unit of its own, so that neither its copies nor the sentence it runs into differ by it.
 pub fn find_with_sections(text: &str, sections: &[Section], options: &Options) -> Found {
+    find_with_structure(text, sections, &[], options)
+}
+
+/// [`find_with_sections`], with where the documents that `text` forwards start
+/// (`document_starts`, ascending): a 转发 notice restates sentences of the document it forwards,
+/// adapted (`请径向市自然资源局反映` for `请径向省自然资源厅反映`), and its title names that document's,
+/// so an edited copy is looked for within one document only.
+pub(crate) fn find_with_structure(
+    text: &str,
+    sections: &[Section],
+    document_starts: &[usize],
+    options: &Options,
+) -> Found {
     // A heading without a title is a bare marker glued to the words it numbers, and where those
     // words begin is a guess that its copies need not share: it starts a unit, and ends none.
     let mut headings: Vec<(usize, usize)> = sections
@@ -118,6 +131,7 @@ pub fn find_with_sections(text: &str, sections: &[Section], options: &Options) -
     let headings = Headings {
         spans: headings,
         marks,
+        document_starts: document_starts.to_vec(),
     };
     let mut taken_parts: Vec<Span> = Vec::new();
     let mut part_repeats: Vec<Repeat> = Vec::new();
@@ -471,10 +485,12 @@ struct Mark {
     ordinal: u32,
 }
 
-/// The headings the units are cut at, and the markers of all headings.
+/// The headings the units are cut at, the markers of all headings, and where forwarded documents
+/// start.
 struct Headings {
     spans: Vec<(usize, usize)>,
     marks: Vec<Mark>,
+    document_starts: Vec<usize>,
 }
 
 impl Headings {
@@ -498,7 +514,13 @@ impl Headings {
         Headings {
             spans: moved_headings(&self.spans, removed),
             marks,
+            document_starts: moved_places(&self.document_starts, removed),
         }
+    }
+
+    /// Which document of the text (0 for the forwarding notice) the place `at` is in.
+    fn document_at(&self, at: usize) -> usize {
+        self.document_starts.partition_point(|&start| start <= at)
     }
 
     /// The level of the heading whose marker starts at `start`.
@@ -671,6 +693,24 @@ struct Numbering {
     settled: Vec<usize>,
     /// Settled, and followed by the next heading of its level: a plan numbers no single item.
     followed: Vec<usize>,
+}
+
+/// The places of `places` (ascending) that are left once the `removed` spans are taken out, in
+/// the shorter text.
+fn moved_places(places: &[usize], removed: &[Span]) -> Vec<usize> {
+    let (mut shift, mut r) = (0, 0);
+    let mut moved = Vec::with_capacity(places.len());
+    for &at in places {
+        while r < removed.len() && removed[r].end <= at {
+            shift += removed[r].len();
+            r += 1;
+        }
+        if r < removed.len() && removed[r].start <= at {
+            continue;
+        }
+        moved.push(at - shift);
+    }
+    moved
 }
 
 /// The headings that are left once the `removed` spans are taken out, in the shorter text.
@@ -1467,9 +1507,11 @@ fn analyse(
         );
         // Items scored by nearly the same sentence, and the same field of two parts filled in
         // alike, are no edited copies either.
+        let document_of = |u: usize| headings.document_at(units[u].content_start);
         near_copies.retain(|copy| {
             let unit = (copy.copy, copy.copy + 1);
-            !items_own_words(text, units, numbering, unit, copy.original)
+            document_of(copy.copy) == document_of(copy.original)
+                && !items_own_words(text, units, numbering, unit, copy.original)
                 && !fields_of_parallel_parts(
                     text,
                     units,

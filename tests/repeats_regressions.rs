@@ -526,3 +526,29 @@ fn the_same_field_of_parallel_parts_stays() {
     assert_copy_goes_alone(&form("\n", &copy, ""), &copy, &clean);
     assert_copy_goes_alone(&form("\n", "", &copy), &copy, &clean);
 }
+
+/// A 转发 notice adapts a sentence of the notice it forwards (`请径向市自然资源局反映` for
+/// `请径向省自然资源厅反映`): no edited copy, not even to drop. Within one notice it is one.
+#[test]
+fn a_forwarding_notice_adapting_the_forwarded_one_keeps_both() {
+    let closing = |body: &str| format!("执行中遇到的问题，请径向{body}反映。");
+    let forwarding = format!(
+        "梅州市人民政府办公室关于转发省人民政府办公厅《关于加强耕地保护的通知》的通知\n\
+         各县人民政府：\n现将省人民政府办公厅《关于加强耕地保护的通知》转发给你们，请认真贯彻执行。\
+         各县要严格落实耕地保护党政同责。{}\n梅州市人民政府办公室\n2025年5月20日\n\
+         广东省人民政府办公厅关于加强耕地保护的通知\n各地级以上市人民政府：\n\
+         耕地是粮食生产的命根子，是中华民族永续发展的根基。\n{}\n广东省人民政府办公厅\n2025年5月8日\n",
+        closing("市自然资源局"),
+        closing("省自然资源厅")
+    );
+    assert_nothing_removed(&forwarding);
+    let one_notice = format!(
+        "关于加强耕地保护的通知\n各地级以上市人民政府：\n{}\n耕地是粮食生产的命根子，是中华民族永续发展的根基。\n{}\n",
+        closing("市自然资源局"),
+        closing("省自然资源厅")
+    );
+    assert_eq!(
+        removed(&one_notice, &run(&one_notice, true)),
+        vec![closing("省自然资源厅") + "\n"]
+    );
+}
