@@ -523,10 +523,15 @@ impl Headings {
         self.document_starts.partition_point(|&start| start <= at)
     }
 
+    /// The heading whose marker starts at `start`.
+    fn mark_at(&self, start: usize) -> Option<Mark> {
+        let at = self.marks.binary_search_by_key(&start, |m| m.start).ok()?;
+        Some(self.marks[at])
+    }
+
     /// The level of the heading whose marker starts at `start`.
     fn level_at(&self, start: usize) -> Option<u8> {
-        let at = self.marks.binary_search_by_key(&start, |m| m.start).ok()?;
-        Some(self.marks[at].level)
+        self.mark_at(start).map(|m| m.level)
     }
 
     /// How the headings stand in the numbering. In place, read two ways: the first under a heading
@@ -1074,6 +1079,43 @@ fn fields_of_parallel_parts(
         && (0..len).all(|k| place(&copy_fields, first + k) == place(&original_fields, original + k))
 }
 
+/// Whether the edited copy `copy` of the unit `original` is the parallel counterpart of it, which a
+/// notice writes alike by design: the same field of two parts of one level (`牵头单位：……配合单位：
+/// ……` of two tasks, run together where a scrape lost the breaks), or two items of one level
+/// (`（二）第二批次受理时间：……` and `（三）第三批次受理时间：……`), each settled in the numbering
+/// under its own number.
+/// Exact copies need more ([`fields_of_parallel_parts`]); an edited one is what parallel parts are.
+fn parallel_counterparts(
+    text: &str,
+    units: &[Unit],
+    headings: &Headings,
+    numbering: &Numbering,
+    copy: usize,
+    original: usize,
+) -> bool {
+    let (at_copy, at_original) = (units[copy].content_start, units[original].content_start);
+    let settled = |at: usize| numbering.settled.binary_search(&at).is_ok();
+    if let (Some(a), Some(b)) = (headings.mark_at(at_copy), headings.mark_at(at_original)) {
+        return settled(at_copy)
+            && settled(at_original)
+            && a.level == b.level
+            && a.ordinal != b.ordinal;
+    }
+    // The heading in place each unit is under.
+    let part = |at: usize| {
+        let k = numbering.in_place.partition_point(|&start| start <= at);
+        let start = *numbering.in_place.get(k.checked_sub(1)?)?;
+        Some((start, headings.level_at(start)))
+    };
+    let label = |u: usize| field_label(text, &units[u]);
+    match (part(at_copy), part(at_original)) {
+        (Some((a, level_a)), Some((b, level_b))) => {
+            a != b && level_a == level_b && label(copy).is_some() && label(copy) == label(original)
+        }
+        _ => false,
+    }
+}
+
 /// Units a part may have for [`fields_of_parallel_parts`] to read its fields: a form's parts are
 /// short, and a bound keeps a text without headings linear.
 const FIELD_PART_UNITS: usize = 64;
@@ -1511,6 +1553,14 @@ fn analyse(
         near_copies.retain(|copy| {
             let unit = (copy.copy, copy.copy + 1);
             document_of(copy.copy) == document_of(copy.original)
+                && !parallel_counterparts(
+                    text,
+                    units,
+                    headings,
+                    numbering,
+                    copy.copy,
+                    copy.original,
+                )
                 && !items_own_words(text, units, numbering, unit, copy.original)
                 && !fields_of_parallel_parts(
                     text,

@@ -552,3 +552,56 @@ fn a_forwarding_notice_adapting_the_forwarded_one_keeps_both() {
         vec![closing("省自然资源厅") + "\n"]
     );
 }
+
+/// Parallel parts are written alike: the same fields of two tasks, filled in a little differently,
+/// and two batches of one list, are no edited copies to drop, in any layout. An edited field
+/// within one part is one.
+#[test]
+fn parallel_parts_written_alike_are_no_edited_copies() {
+    let duty = "工作要求：各地区要建立重大事故隐患整改台账，实行清单化管理，整改一项、销号一项。";
+    let place = "受理地点：长沙市民之家东楼三楼人社综合窗口（岳麓区岳麓大道218号），咨询电话：0731-88665162。";
+    let task = |separator: &str, name: &str, aim: &str, lead: &str, partners: &str| {
+        format!(
+            "{name}{separator}重点整治{aim}等突出问题。{separator}牵头单位：{lead}{separator}\
+             配合单位：{partners}{separator}完成时限：2025年11月30日前{separator}{duty}{separator}"
+        )
+    };
+    let tasks = |separator: &str| {
+        let chemicals = "涉及硝化、氯化、氟化等危险工艺的化工装置自动化控制系统不完善、安全仪表系统未按要求投用";
+        let mines = "煤矿超能力、超强度、超定员组织生产，非煤矿山违规外包、以采代建、越界开采";
+        task(
+            separator,
+            "（一）危险化学品领域。",
+            chemicals,
+            "应急管理部",
+            "工业和信息化部、生态环境部",
+        ) + &task(
+            separator,
+            "（二）矿山领域。",
+            mines,
+            "国家矿山安全监察局",
+            "应急管理部、自然资源部",
+        )
+    };
+    let batches = |separator: &str| {
+        format!(
+            "（一）第一批次受理时间：2025年3月3日至3月21日，受理系列：工程系列、经济系列{place}\
+             {separator}（二）第二批次受理时间：2025年5月12日至5月30日，受理系列：会计系列{place}\
+             {separator}（三）第三批次受理时间：2025年8月4日至8月22日，受理系列：农业系列{place}{separator}"
+        )
+    };
+    for separator in ["\n", "\u{3000}\u{3000}", ""] {
+        assert_nothing_removed(&tasks(separator));
+    }
+    for separator in ["\n", "\u{3000}\u{3000}", ""] {
+        assert_nothing_removed(&batches(separator));
+    }
+    let edited_within_a_part = "（一）矿山安全专项整治\n\
+        工作要求：各地区要建立重大事故隐患整改台账，实行清单化管理，整改一项、销号一项。\n\
+        完成时限：2025年11月30日前\n\
+        工作要求：各地区要建立重大隐患整改台账，实行清单化管理，整改一项、销号一项。\n";
+    assert_eq!(
+        removed(edited_within_a_part, &run(edited_within_a_part, true)),
+        vec!["工作要求：各地区要建立重大隐患整改台账，实行清单化管理，整改一项、销号一项。\n"]
+    );
+}
