@@ -974,8 +974,9 @@ fn items_own_words(
         text.get(from..to)
             .is_some_and(|gap| gap.contains(['\n', '\r']) || gap.contains("\u{3000}\u{3000}"))
     };
-    // The headings around the words, by ID.
-    let around = |first: usize, end: usize| -> Option<(u32, u32)> {
+    // The heading before the words, by ID, and whether it is settled in the numbering; and what
+    // follows them, by ID.
+    let around = |first: usize, end: usize| -> Option<(u32, bool, u32, bool)> {
         let heading = &units[first.checked_sub(1)?];
         // An item's title closed as a sentence, its words after it (`1.粮食播种面积。`).
         let item = heading.heading
@@ -994,21 +995,38 @@ fn items_own_words(
             line_end += 1;
         }
         let next = units.get(line_end)?;
-        let own = item
-            && first < end
-            && next.heading
+        // The next heading in place ends the item's words; the item's other words on the line may
+        // follow them (`（一）压实工作责任。市、县人民政府是……第一责任人。` and what the part adds).
+        let next_heading = next.heading
             && numbering
                 .in_place
                 .binary_search(&next.content_start)
-                .is_ok()
+                .is_ok();
+        let words_go_on = !next.heading
+            && !line_break(units[line_end - 1].content_end, next.content_start)
+            && !line_break(next.content_start, next.content_end);
+        let own = item
+            && first < end
+            && (next_heading || words_go_on)
             && !(first..line_end).any(|u| line_break(units[u].content_start, units[u].content_end));
-        own.then_some((heading.id, next.id))
+        let settled = numbering
+            .settled
+            .binary_search(&heading.content_start)
+            .is_ok();
+        own.then_some((heading.id, settled, next.id, next_heading))
     };
     match (
         around(first, end),
         around(original, original + (end - first)),
     ) {
-        (Some(copy), Some(of)) => copy.0 != of.0 && copy.1 != of.1,
+        // All of two items' words, under different titles; or how two items open under the same
+        // title, each heading its part's own: a plan's parts open alike. (Where a scrape lost the
+        // line breaks, a copy pasted after a heading has the item's own words after it too.)
+        (Some(copy), Some(of)) if copy.2 != of.2 => {
+            let all_words = copy.3 && of.3 && copy.0 != of.0;
+            let same_opening = copy.0 == of.0 && copy.1 && of.1;
+            all_words || same_opening
+        }
         _ => false,
     }
 }

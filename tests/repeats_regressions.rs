@@ -605,3 +605,23 @@ fn parallel_parts_written_alike_are_no_edited_copies() {
         vec!["工作要求：各地区要建立重大隐患整改台账，实行清单化管理，整改一项、销号一项。\n"]
     );
 }
+
+/// A plan's parts may open an item alike: the same heading, each in its place, and the same first
+/// sentence on its line, before what each part adds. The same sentence after a heading of another
+/// title is a copy pasted there.
+#[test]
+fn items_that_open_alike_under_the_same_heading_stay() {
+    let duty = "市、县人民政府是本辖区住房安全保障工作的责任主体，主要负责同志是第一责任人。";
+    let plan = |separator: &str, pasted: &str| {
+        format!(
+            "一、城镇老旧小区改造{separator}（一）压实工作责任。{duty}各市要将改造任务分解到县。\
+             {separator}（二）加强资金监管。专项资金实行专账核算、专款专用。{separator}\
+             二、农村危房改造{separator}（一）压实工作责任。{duty}各县要逐户建立改造台账。{separator}\
+             （二）保障工程质量。{pasted}加强对农村建筑工匠的技术培训。{separator}"
+        )
+    };
+    for separator in ["\n", "\u{3000}\u{3000}", ""] {
+        assert_nothing_removed(&plan(separator, ""));
+    }
+    assert_copy_goes_alone(&plan("\n", duty), duty, &plan("\n", ""));
+}
