@@ -1568,9 +1568,15 @@ fn analyse(
         // Items scored by nearly the same sentence, and the same field of two parts filled in
         // alike, are no edited copies either.
         let document_of = |u: usize| headings.document_at(units[u].content_start);
+        // A pledge restates a condition in its own voice (`一、本企业在……` for `（一）在……`).
+        let a_statement = |u: usize| {
+            text.get(units[u].content_start..units[u].content_end)
+                .is_some_and(crate::sections::title::opens_a_statement)
+        };
         near_copies.retain(|copy| {
             let unit = (copy.copy, copy.copy + 1);
             document_of(copy.copy) == document_of(copy.original)
+                && a_statement(copy.copy) == a_statement(copy.original)
                 && !parallel_counterparts(
                     text,
                     units,

@@ -625,3 +625,25 @@ fn items_that_open_alike_under_the_same_heading_stay() {
     }
     assert_copy_goes_alone(&plan("\n", duty), duty, &plan("\n", ""));
 }
+
+/// A pledge restates the conditions of a call in its own voice (`二、本单位近三年……` for
+/// `（五）近三年……`), word for word or with a word added: neither a copy after a glued title nor an
+/// edited copy, in any layout.
+#[test]
+fn a_pledge_restating_the_conditions_stays() {
+    let record = "近三年无不良信用记录，未发生重大安全、质量和环境污染事故。";
+    let notice = |separator: &str| {
+        format!(
+            "一、申报条件{separator}（一）在本省境内依法设立，具有独立法人资格，运营时间满2年。\
+             {separator}（二）{record}{separator}（三）已被认定为国家示范平台的，不再重复申报。\
+             {separator}二、申报程序{separator}申报单位向所在地主管部门提出申请。{separator}\
+             附件{separator}申报材料真实性承诺书{separator}本单位郑重承诺：{separator}\
+             一、本单位在本省境内依法设立，具有独立法人资格，运营时间满2年。{separator}\
+             二、本单位{record}{separator}三、如有违反上述承诺的行为，本单位自愿承担一切法律责任。\
+             {separator}"
+        )
+    };
+    for separator in ["\n", "\u{3000}\u{3000}", ""] {
+        assert_nothing_removed(&notice(separator));
+    }
+}

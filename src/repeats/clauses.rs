@@ -97,6 +97,10 @@ struct Tail {
 fn glued_title_end(text: &str, unit: &Unit, glued: &[usize]) -> Option<usize> {
     glued.binary_search(&unit.content_start).ok()?;
     let content = text.get(unit.content_start..unit.content_end)?;
+    // A statement after the marker (a pledge's `一、本企业……`) has no title to end.
+    if crate::sections::title::opens_a_statement(content) {
+        return None;
+    }
     let end = folded(content)
         .nth(GLUED_TITLE_CHARS)
         .map_or(content.len(), |(at, _)| at);

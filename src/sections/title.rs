@@ -239,6 +239,27 @@ fn closing(s: &str, close: char) -> Option<usize> {
 /// conjunction or particle, a closing quotation (a title often contains one), the last character
 /// of a department's name (`住房城乡建设|厅分管……`), or a place word bound to the noun before it
 /// (`形势|下`, `框架|内`).
+/// Whether the words after the heading marker `item` begins with open a statement rather than a
+/// title: a pledge or a rule speaks of itself (`一、本企业在……依法注册登记`, `二、本单位近三年……`,
+/// `我公司……`), and a title names a task.
+pub(crate) fn opens_a_statement(item: &str) -> bool {
+    // Characters a marker takes at most, `（十二）` and the like.
+    const MARKER_CHARS: usize = 6;
+    let Some(marker_end) = item
+        .char_indices()
+        .take(MARKER_CHARS)
+        .find(|&(_, c)| matches!(c, '、' | '）' | ')' | '.' | '．'))
+        .map(|(at, c)| at + c.len_utf8())
+    else {
+        return false;
+    };
+    let words = &item[marker_end..];
+    words.starts_with('本')
+        || ["我单位", "我公司", "我企业", "我院", "我校", "我们"]
+            .iter()
+            .any(|subject| words.starts_with(subject))
+}
+
 pub(crate) fn never_opens_a_body(right: &str) -> bool {
     right.starts_with([
         '和', '与', '及', '、', '的', '等', '之', '”', '》', '“', '《',
