@@ -984,6 +984,9 @@ fn items_own_words(
                 .get(heading.content_start..heading.content_end)
                 .is_some_and(|h| h.ends_with(['。', '：', ':']))
             && !line_break(heading.content_end, units.get(first)?.content_start);
+        if !item || first >= end {
+            return None;
+        }
         let mut line_end = end;
         while line_end < units.len()
             && units[line_end].formulaic
@@ -1005,9 +1008,7 @@ fn items_own_words(
         let words_go_on = !next.heading
             && !line_break(units[line_end - 1].content_end, next.content_start)
             && !line_break(next.content_start, next.content_end);
-        let own = item
-            && first < end
-            && (next_heading || words_go_on)
+        let own = (next_heading || words_go_on)
             && !(first..line_end).any(|u| line_break(units[u].content_start, units[u].content_end));
         let settled = numbering
             .settled
@@ -1015,14 +1016,13 @@ fn items_own_words(
             .is_ok();
         own.then_some((heading.id, settled, next.id, next_heading))
     };
-    match (
-        around(first, end),
-        around(original, original + (end - first)),
-    ) {
+    let copy_and_original = around(first, end)
+        .and_then(|copy| Some((copy, around(original, original + (end - first))?)));
+    match copy_and_original {
         // All of two items' words, under different titles; or how two items open under the same
         // title, each heading its part's own: a plan's parts open alike. (Where a scrape lost the
         // line breaks, a copy pasted after a heading has the item's own words after it too.)
-        (Some(copy), Some(of)) if copy.2 != of.2 => {
+        Some((copy, of)) if copy.2 != of.2 => {
             let all_words = copy.3 && of.3 && copy.0 != of.0;
             let same_opening = copy.0 == of.0 && copy.1 && of.1;
             all_words || same_opening
