@@ -1134,16 +1134,23 @@ fn parallel_counterparts(
     }
 }
 
+/// The times of day an agenda's lines begin with, one part a day.
+const TIMES_OF_DAY: [&str; 5] = ["上午", "中午", "下午", "晚上", "全天"];
+
 /// Units a part may have for [`fields_of_parallel_parts`] to read its fields: a form's parts are
 /// short, and a bound keeps a text without headings linear.
 const FIELD_PART_UNITS: usize = 64;
 
-/// The label a line begins with, `评分标准` of `评分标准：……`: two to eight letters before a colon.
+/// The label a line begins with, `评分标准` of `评分标准：……`: two to eight letters before a colon;
+/// or the time of day that an agenda's lines begin with (`下午 14:30—17:30 分组讨论……`).
 fn field_label<'t>(text: &'t str, unit: &Unit) -> Option<&'t str> {
     if unit.heading {
         return None;
     }
     let content = text.get(unit.content_start..unit.content_end)?;
+    if let Some(time) = TIMES_OF_DAY.iter().find(|time| content.starts_with(*time)) {
+        return content.get(..time.len());
+    }
     let (end, _) = content
         .char_indices()
         .take(9)

@@ -647,3 +647,26 @@ fn a_pledge_restating_the_conditions_stays() {
         assert_nothing_removed(&notice(separator));
     }
 }
+
+/// An agenda gives each day its times of day, and two days may share a session: the line at the
+/// same time of two days is no copy. A copy of it pasted into a day that has its afternoon is.
+#[test]
+fn the_same_session_on_two_days_of_an_agenda_stays() {
+    let session =
+        "下午 14:30—17:30 分组讨论，各组围绕《2025年全省统计工作要点》交流意见、研究问题。";
+    let agenda = |separator: &str, pasted: &str| {
+        format!(
+            "五、会议日程{separator}（一）3月18日（星期二）{separator}\
+             上午 9:00—11:30 全体会议。省统计局主要负责同志作工作报告。{separator}{session}{separator}\
+             （二）3月19日（星期三）{separator}上午 9:00—11:30 统计数据质量专题培训。{separator}\
+             {session}{separator}（三）3月20日（星期四）{separator}\
+             上午 9:00—11:00 全体会议。各组召集人汇报讨论情况。{separator}{pasted}\
+             下午 返程。{separator}六、有关要求{separator}请各单位按时报送参会回执。{separator}"
+        )
+    };
+    for separator in ["\n", "\u{3000}\u{3000}", ""] {
+        assert_nothing_removed(&agenda(separator, ""));
+    }
+    let copy = format!("{session}\n");
+    assert_copy_goes_alone(&agenda("\n", &copy), &copy, &agenda("\n", ""));
+}
