@@ -904,14 +904,56 @@ fn resolve(run: &mut Run, in_copy: &[bool], origin_of: &[u32]) {
 /// the same sentence, on the same side, are a copy, and then none of the uses is a set phrase
 /// (telling the legitimate ones from the copy took copies of a plan's repeated lines for set
 /// phrases too).
-fn set_sentences(units: &[Unit], ids: usize) -> Vec<bool> {
+///
+/// A longer sentence is a set phrase only where it closes each part it is used in (the same
+/// pointer to a hotline after each answer of a Q&A, the same follow-up after each topic of a
+/// meeting's minutes): every use but the last is followed by a heading in place or by the next
+/// question (`问3：`).
+fn set_sentences(text: &str, units: &[Unit], numbering: &Numbering, ids: usize) -> Vec<bool> {
     const MIN_USES: u32 = 4;
     const MAX_CHARS: u32 = 20;
-    let mut count = vec![0u32; ids];
-    for u in units
+    const MAX_CLOSING_CHARS: u32 = 60;
+    let opens_a_part = |u: &Unit| {
+        numbering.in_place.binary_search(&u.content_start).is_ok()
+            || text
+                .get(u.content_start..u.content_end)
+                .is_some_and(|words| {
+                    let rest =
+                        words
+                            .strip_prefix('问')
+                            .unwrap_or("")
+                            .trim_start_matches(|c: char| {
+                                c.is_ascii_digit() || ('０'..='９').contains(&c)
+                            });
+                    words.starts_with('问') && rest.starts_with(['：', ':'])
+                })
+    };
+    // Uses not followed by the opening of a part, and whether the last use is one: the last part
+    // may be followed by the signature or a list of attendees instead.
+    let mut open_ends = vec![(0u32, false); ids];
+    for (k, u) in units.iter().enumerate() {
+        if u.formulaic || u.heading || u.counted <= MAX_CHARS || u.counted > MAX_CLOSING_CHARS {
+            continue;
+        }
+        let next = units[k + 1..].iter().find(|next| !next.formulaic);
+        let open = !next.map_or(true, opens_a_part);
+        if let Some((ends, last_open)) = open_ends.get_mut(u.id as usize) {
+            *ends += u32::from(open);
+            *last_open = open;
+        }
+    }
+    let closes_every_part: Vec<bool> = open_ends
         .iter()
-        .filter(|u| !u.formulaic && !u.heading && u.counted <= MAX_CHARS)
-    {
+        .map(|&(ends, last_open)| ends == u32::from(last_open))
+        .collect();
+    let mut count = vec![0u32; ids];
+    for u in units.iter().filter(|u| {
+        !u.formulaic
+            && !u.heading
+            && (u.counted <= MAX_CHARS
+                || u.counted <= MAX_CLOSING_CHARS
+                    && closes_every_part.get(u.id as usize) == Some(&true))
+    }) {
         if let Some(c) = count.get_mut(u.id as usize) {
             *c += 1;
         }
@@ -1401,7 +1443,7 @@ fn analyse(
         })
         .collect();
 
-    let set_sentence = set_sentences(units, norms.len());
+    let set_sentence = set_sentences(text, units, numbering, norms.len());
 
     // Greedy LZ77 parse: the longest earlier copy at each unit, skipping past it when taken.
     let mut runs: Vec<Run> = Vec::new();

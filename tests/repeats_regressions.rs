@@ -670,3 +670,34 @@ fn the_same_session_on_two_days_of_an_agenda_stays() {
     let copy = format!("{session}\n");
     assert_copy_goes_alone(&agenda("\n", &copy), &copy, &agenda("\n", ""));
 }
+
+/// A longer sentence that closes each part it is used in (the same hotline after each answer of
+/// a Q&A) is the notice's own; the same sentence standing anywhere else is a copy.
+#[test]
+fn a_sentence_closing_every_answer_of_a_q_and_a_stays() {
+    let hotline = "具体办理流程可咨询当地人力资源社会保障部门，咨询电话12333。";
+    let answers = [
+        "企业应在为吸纳人员连续足额缴纳社会保险费满3个月后提出申请。",
+        "社会保险补贴实行先缴后补，按季度申领。",
+        "补贴资金直接拨付至本人社会保障卡银行账户。",
+        "同一人员只能享受一次补贴，不得重复申领。",
+    ];
+    let q_and_a = |separator: &str, pasted: &str| {
+        let mut text = format!("三、热点问答{separator}");
+        for (k, answer) in answers.iter().enumerate() {
+            text += &format!(
+                "问{}：补贴如何申领？{separator}答：{answer}{pasted}{separator}{hotline}{separator}",
+                k + 1
+            );
+        }
+        text + &format!("四、其他事项{separator}本解读由市人力资源社会保障局负责解释。{separator}")
+    };
+    for separator in ["\n", "\u{3000}\u{3000}", ""] {
+        assert_nothing_removed(&q_and_a(separator, ""));
+    }
+    // Pasted after an answer, the sentence no longer closes every part: it is a copy.
+    let clean = q_and_a("\n", "");
+    let answer = format!("答：{}\n", answers[1]);
+    let damaged = clean.replacen(&answer, &format!("{answer}{hotline}\n"), 1);
+    assert!(!removed(&damaged, &run(&damaged, false)).is_empty());
+}
