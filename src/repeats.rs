@@ -40,9 +40,13 @@
 //! place in the numbering (the same `（一）工作目标` under each part) are its structure, never a copy,
 //! and a copy leaves the settled headings at its edges (see `Numbering`). Nor are an item's words
 //! on its heading's line, up to the next heading, a copy of another item's same words (indicators
-//! scored by one sentence), nor the uses of a short set sentence that a notice puts between other
-//! sentences four times or more (`set_sentences`). Copies of part of a sentence are found once no
-//! whole unit is a copy (`clauses`).
+//! scored by one sentence) or under the same heading of another part (`items_own_words`); nor an
+//! item repeated whole where its number fits (`the_same_item_in_two_places`); nor the same field
+//! of parallel parts at its place among their labels (`fields_of_parallel_parts`); nor the uses of
+//! a set sentence that a notice puts between other sentences four times or more, or that closes
+//! each part (`set_sentences`). Edited copies are looked for within one document of a 转发 nest,
+//! and not among parallel counterparts (`parallel_counterparts`) or a pledge's restatements.
+//! Copies of part of a sentence are found once no whole unit is a copy (`clauses`).
 
 mod clauses;
 mod near;
@@ -1206,8 +1210,7 @@ fn field_label<'t>(text: &'t str, unit: &Unit) -> Option<&'t str> {
 /// all of them (with its heading or without), under a heading settled in the numbering and
 /// followed by its next number, up to the next heading in place (but for notes), and the items
 /// after the two differ. A notice repeats a duty under two of its parts (`3.严格落实值班制度。各学校
-/// 要……` as the third item of each) and a condition in a pledge (`（五）近三年无不良信用记录……` and
-/// `二、本单位近三年无不良信用记录……`). A scrape's copy of an item, heading and all, lands out of its
+/// 要……` as the third item of each). A scrape's copy of an item, heading and all, lands out of its
 /// numbering (a second `3.` before the part's own `3.`); a copy of sentences pasted after a heading
 /// leaves the item's own words after it; and a copy of a run of items brings the next item along.
 fn the_same_item_in_two_places(
