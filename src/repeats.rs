@@ -704,6 +704,16 @@ struct Numbering {
     followed: Vec<usize>,
 }
 
+impl Numbering {
+    /// The part the place `at` is in: where the heading in place before it starts, and where the
+    /// next one starts (`usize::MAX` if none).
+    fn part_at(&self, at: usize) -> Option<(usize, usize)> {
+        let k = self.in_place.partition_point(|&start| start <= at);
+        let start = *self.in_place.get(k.checked_sub(1)?)?;
+        Some((start, self.in_place.get(k).copied().unwrap_or(usize::MAX)))
+    }
+}
+
 /// The places of `places` (ascending) that are left once the `removed` spans are taken out, in
 /// the shorter text.
 fn moved_places(places: &[usize], removed: &[Span]) -> Vec<usize> {
@@ -1094,14 +1104,13 @@ fn fields_of_parallel_parts(
     original: usize,
 ) -> bool {
     let label = |u: usize| field_label(text, &units[u]);
+    if label(first).is_none() {
+        return false;
+    }
     // The part a unit is in, from the heading in place before it to the one after it: its
     // heading's level, and its units.
     let part = |u: usize| -> Option<(Option<u8>, Range<usize>)> {
-        let at = units[u].content_start;
-        let in_place = &numbering.in_place;
-        let k = in_place.partition_point(|&start| start <= at);
-        let start = *in_place.get(k.checked_sub(1)?)?;
-        let end = in_place.get(k).copied().unwrap_or(usize::MAX);
+        let (start, end) = numbering.part_at(units[u].content_start)?;
         let from = units.partition_point(|unit| unit.content_start < start);
         let to = units.partition_point(|unit| unit.content_start < end);
         (to - from <= FIELD_PART_UNITS).then(|| (headings.level_at(start), from..to))
@@ -1167,8 +1176,7 @@ fn parallel_counterparts(
     }
     // The heading in place each unit is under.
     let part = |at: usize| {
-        let k = numbering.in_place.partition_point(|&start| start <= at);
-        let start = *numbering.in_place.get(k.checked_sub(1)?)?;
+        let (start, _) = numbering.part_at(at)?;
         Some((start, headings.level_at(start)))
     };
     let label = |u: usize| field_label(text, &units[u]);
