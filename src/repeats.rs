@@ -1625,14 +1625,15 @@ fn analyse(
             options.near_threshold,
             cache,
         );
-        // Items scored by nearly the same sentence, and the same field of two parts filled in
-        // alike, are no edited copies either.
         let document_of = |u: usize| headings.document_at(units[u].content_start);
         // A pledge restates a condition in its own voice (`一、本企业在……` for `（一）在……`).
         let a_statement = |u: usize| {
             text.get(units[u].content_start..units[u].content_end)
                 .is_some_and(crate::sections::title::opens_a_statement)
         };
+        // Parallel parts written alike, items scored by nearly the same sentence, and items
+        // repeated in their place are no edited copies either. (The same field of two parts, which
+        // exact copies need `fields_of_parallel_parts` for, is a parallel counterpart.)
         near_copies.retain(|copy| {
             let unit = (copy.copy, copy.copy + 1);
             document_of(copy.copy) == document_of(copy.original)
@@ -1646,15 +1647,6 @@ fn analyse(
                     copy.original,
                 )
                 && !items_own_words(text, units, numbering, unit, copy.original)
-                && !fields_of_parallel_parts(
-                    text,
-                    units,
-                    headings,
-                    numbering,
-                    &in_copy,
-                    unit,
-                    copy.original,
-                )
                 && !the_same_item_in_two_places(
                     units,
                     norms,
