@@ -701,3 +701,29 @@ fn a_sentence_closing_every_answer_of_a_q_and_a_stays() {
     let damaged = clean.replacen(&answer, &format!("{answer}{hotline}\n"), 1);
     assert!(!removed(&damaged, &run(&damaged, false)).is_empty());
 }
+
+/// Seventh review (r9-10): a `牵头单位；责任单位` note after several measures. Its `；` separates the
+/// note's parts and ends no sentence, so the note is one unit that begins no copy, and no removal
+/// ends inside it.
+#[test]
+fn the_same_lead_unit_note_after_two_measures_stays() {
+    let note = "（牵头单位：县政务服务中心；责任单位：各乡镇人民政府、县直有关部门）";
+    let measures = [
+        "3.推进政务服务事项“就近办”。将高频事项下沉至乡镇便民服务中心。",
+        "4.建立“办不成事”反映窗口。兜底解决企业群众办事遇到的疑难问题。",
+        "5.加强涉企信用修复。主动告知并协助企业办理信用修复。",
+    ];
+    for separator in ["\n", "\u{3000}\u{3000}", ""] {
+        let text = format!(
+            "一、提升政务服务效能{separator}{m3}{separator}{note}{separator}{m4}{separator}{note}\
+             {separator}{m5}{separator}（牵头单位：县发展和改革委员会；责任单位：县直各行政执法部门）\
+             {separator}二、强化要素保障{separator}6.降低企业用电成本。供电企业实行“零上门”服务。\
+             {separator}（牵头单位：县发展和改革委员会；责任单位：国网岳西县\
+             供电公司）{separator}",
+            m3 = measures[0],
+            m4 = measures[1],
+            m5 = measures[2],
+        );
+        assert_nothing_removed(&text);
+    }
+}

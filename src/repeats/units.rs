@@ -262,6 +262,9 @@ struct Open {
     note_depth: Option<u32>,
     note_closed: bool,
     counted_after_note: u32,
+    /// Brackets opened in the unit and not yet closed: a `；` inside one separates the parts of a
+    /// note (`（牵头单位：县发展改革委；责任单位：县财政局）`), it ends no sentence.
+    bracket_depth: u32,
     heading: bool,
     tag: Tag,
 }
@@ -445,6 +448,7 @@ impl Segmenter {
         open.note_depth = None;
         open.note_closed = false;
         open.counted_after_note = 0;
+        open.bracket_depth = 0;
         open.heading = false;
         open.tag = Tag::Outside;
     }
@@ -645,7 +649,13 @@ impl Segmenter {
                     }
                 }
             }
-            if is_terminator(c) && self.open.tag != Tag::Inside {
+            match c {
+                '(' => self.open.bracket_depth += 1,
+                ')' => self.open.bracket_depth = self.open.bracket_depth.saturating_sub(1),
+                _ => {}
+            }
+            let inside_brackets = c == ';' && self.open.bracket_depth > 0;
+            if is_terminator(c) && self.open.tag != Tag::Inside && !inside_brackets {
                 state = State::Tail;
             }
         }
@@ -743,6 +753,29 @@ mod tests {
         let units = segment("（责任单位：省科技厅、省教育厅）任务。━━━━", &[]);
         let formulaic: Vec<bool> = units.iter().map(|u| u.formulaic).collect();
         assert_eq!(formulaic, vec![true, false, true]);
+    }
+
+    #[test]
+    fn a_semicolon_inside_brackets_ends_no_unit() {
+        let text = "（牵头单位：县发展改革委；责任单位：县财政局）加强协调（牵头单位：县商务局；\
+                    责任单位：县市场监管局）。推进改革；完善制度。";
+        let units = segment(text, &[]);
+        let cut: Vec<(&str, bool)> = units
+            .iter()
+            .map(|u| (&text[u.content_start..u.content_end], u.formulaic))
+            .collect();
+        assert_eq!(
+            cut,
+            vec![
+                ("（牵头单位：县发展改革委；责任单位：县财政局）", true),
+                (
+                    "加强协调（牵头单位：县商务局；责任单位：县市场监管局）。",
+                    false
+                ),
+                ("推进改革；", false),
+                ("完善制度。", false),
+            ]
+        );
     }
 
     #[test]

@@ -103,6 +103,11 @@ fn is_terminator(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';' | '\n')
 }
 
+/// Separates the parts of a note (`（牵头单位：县发展改革委；责任单位：县财政局）`) inside brackets.
+fn is_note_separator(c: char) -> bool {
+    matches!(c, '；' | ';')
+}
+
 fn is_closing(c: char) -> bool {
     matches!(c, '”' | '’' | '」' | '』' | '》' | '）' | ')' | '】' | '〕')
 }
@@ -114,11 +119,21 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
     let (mut start, mut k) = (0, 0);
+    // Brackets opened in the sentence and not closed: a `；` inside one ends no sentence.
+    let mut depth = 0u32;
     while k < chars.len() {
-        if !is_terminator(chars[k].1) {
+        let c = chars[k].1;
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        let separates_a_note = is_note_separator(c) && depth > 0;
+        if !is_terminator(c) || separates_a_note {
             k += 1;
             continue;
         }
+        depth = 0;
         k += 1;
         while k < chars.len()
             && (is_terminator(chars[k].1) || is_closing(chars[k].1) || chars[k].1.is_whitespace())
@@ -130,7 +145,7 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
             while j < chars.len()
                 && chars[j].1 != '）'
                 && chars[j].1 != '（'
-                && !is_terminator(chars[j].1)
+                && (!is_terminator(chars[j].1) || is_note_separator(chars[j].1))
             {
                 j += 1;
             }
