@@ -90,6 +90,32 @@ fn sentences_that_end_alike_are_kept() {
     assert_eq!(report.dedup.text, text);
 }
 
+/// Seventh review (r9-05): the levels of an emergency plan's response open their first measure
+/// alike and end it alike. Where the structure analysis cannot tell a title from the words (a
+/// bare `（1）` glued to them), the shared ending is no copy: no title ends before `部署，`, after
+/// `并`, or inside `情况`.
+#[test]
+fn items_that_end_alike_keep_their_endings() {
+    let ending = "并将情况报告县委、县人民政府和市防汛抗旱指挥部。";
+    let levels = [
+        ("Ⅲ级应急响应", "副指挥长主持会商，作出相应工作部署，"),
+        ("Ⅱ级应急响应", "常务副指挥长主持会商，作出相应工作部署，"),
+        ("Ⅰ级应急响应", "指挥长主持会商，作出防汛抢险总体部署，"),
+    ];
+    for separator in ["\n", "\u{3000}\u{3000}", ""] {
+        let mut text = format!("三、应急响应{separator}");
+        for (k, (level, head)) in levels.iter().enumerate() {
+            text += &format!(
+                "（{}）{level}{separator}（1）县防汛抗旱指挥部{head}{ending}{separator}\
+                 （2）相关乡镇实行24小时防汛值班。{separator}",
+                ["一", "二", "三"][k]
+            );
+        }
+        let report = run(&text, false);
+        assert_nothing_removed(&text, &report);
+    }
+}
+
 /// A sentence that ends by restating an earlier sentence keeps it: `确保` + the goal is writing, and
 /// cannot be told from a goal pasted into the sentence.
 #[test]

@@ -25,6 +25,7 @@
 
 use super::units::{fold, is_counted, is_space, FxHashMap, Unit};
 use crate::report::Span;
+use crate::sections::title::{may_end_title_at, seam_likely};
 
 /// A copy of part of a sentence, in the text's byte offsets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -139,13 +140,15 @@ fn clause_tails(text: &str, unit: &Unit, title_end: Option<usize>, out: &mut Vec
     out.reverse();
 }
 
-/// Whether the text `later` (a unit, or its tail after a glued heading's title) is the tail of the
+/// Whether the text `later` (a unit, or its tail after a glued heading's title, in the unit that
+/// starts at `later_unit_start`) is the tail of the
 /// unit `earlier` from `earlier_tail` on, and that tail follows a clause mark or starts inside a
 /// glued heading's title: the tail's counted characters if so. Hashes can collide, so the
 /// characters themselves decide. When `later` starts inside a glued heading's title, the whole of
 /// `earlier` counts too.
 fn whole_tail_of(
     text: &str,
+    later_unit_start: usize,
     later: (usize, usize),
     earlier: &Unit,
     earlier_tail: usize,
@@ -166,9 +169,16 @@ fn whole_tail_of(
         .eq(folded(tail).map(|(_, c)| c));
     // A place inside a glued title is a guess: parallel items share their last words wherever
     // their names differ (`（二）省住房城乡建设厅分管负责同志，……` and `（三）省生态环境厅分管……`
-    // share `厅分管……`). Where words go on rather than begin, it is no seam.
-    let at_seam = in_title && !crate::sections::title::never_opens_a_body(tail);
-    ((after_clause_mark || at_seam || whole_earlier) && same)
+    // share `厅分管……`; `……作出相应工作部署，并将情况……` and `……作出防汛抢险总体部署，并将情况……`
+    // share `部署，并将情况……`). Where words go on or close a title rather than begin, on either
+    // side, it is no seam; and where both places are guesses, one must look like a title's end.
+    let earlier_title = slice(earlier.content_start, earlier_tail);
+    let later_title = slice(later_unit_start, later.0);
+    let at_seam = in_title
+        && may_end_title_at(earlier_title, tail)
+        && (!later_in_title || seam_likely(earlier_title, tail) || seam_likely(later_title, whole));
+    let later_at_seam = !later_in_title || may_end_title_at(later_title, whole);
+    ((after_clause_mark || at_seam || whole_earlier) && later_at_seam && same)
         .then(|| folded(whole).filter(|&(_, c)| is_counted(c)).count())
 }
 
@@ -290,8 +300,15 @@ pub(crate) fn find(
                 return None;
             }
             let later = (tail.start, unit.content_end);
-            let counted =
-                whole_tail_of(text, later, &units[u], earlier_tail, glued, tail.in_title)?;
+            let counted = whole_tail_of(
+                text,
+                unit.content_start,
+                later,
+                &units[u],
+                earlier_tail,
+                glued,
+                tail.in_title,
+            )?;
             (counted >= min_chars).then_some((tail.start, u, earlier_tail, counted))
         };
         let candidates = tails

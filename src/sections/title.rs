@@ -270,7 +270,7 @@ pub(crate) fn never_opens_a_body(right: &str) -> bool {
 /// How well a title ending with `left` and a body starting with `right` meet (higher is more
 /// likely a seam), or `None` where a title cannot end.
 fn seam_score(left: &str, right: &str) -> Option<u8> {
-    if never_opens_a_body(right) {
+    if never_opens_a_body(right) || in_an_adverbial(left) {
         return None;
     }
     let quote_closed = left.ends_with(['”', '》']);
@@ -295,6 +295,46 @@ fn seam_score(left: &str, right: &str) -> Option<u8> {
         r => r,
     };
     (l > 0).then_some(l + r)
+}
+
+/// Whether a title whose end is unknown may end between `left` and `right`: `right` begins with a
+/// word, and not with one that goes on from the words before it or that closes a phrase
+/// (`……作出相应工作|部署，`: a title's ending word, then punctuation; `实施乡村……` opens a body),
+/// and `left` ends with no word that leads on (`……部署，并|将……`).
+pub(crate) fn may_end_title_at(left: &str, right: &str) -> bool {
+    let closes_a_phrase = word_lists()
+        .strong_ends
+        .first_start(right)
+        .is_some_and(|end| !right[end.len()..].starts_with(char::is_alphanumeric));
+    right.starts_with(char::is_alphanumeric)
+        && !never_opens_a_body(right)
+        && !closes_a_phrase
+        && !left.ends_with([
+            '并', '和', '与', '及', '或', '而', '且', '的', '在', '对', '把', '将', '向', '从',
+            '为', '以', '按', '由', '被', '经',
+        ])
+}
+
+/// Whether a title is likely to end between `left` and `right`, where [`may_end_title_at`] allows
+/// it: with a word that ends titles, before a word that opens a body, or before the next item's
+/// marker (`……压缩办理时限|3.建立健全……`).
+pub(crate) fn seam_likely(left: &str, right: &str) -> bool {
+    ending_score(left) > 0
+        || opener_score(right) > 0
+        || is_title_word(left)
+        || right.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+}
+
+/// Whether `left` ends inside a phrase of manner (`各成员单位按照职责分工|做好防汛工作`): the
+/// words after 按照 and its kin lead to the verb they qualify, so no title ends there, whatever word
+/// closes them. (依据 and 根据 at the very end are nouns: `（二）编制依据`.)
+fn in_an_adverbial(left: &str) -> bool {
+    ["按照", "依照", "遵照", "根据", "依据"]
+        .iter()
+        .any(|preposition| {
+            left.find(preposition)
+                .is_some_and(|at| at + preposition.len() < left.len())
+        })
 }
 
 /// The byte offset in `words` of the best title/body seam scoring at least `min`.
@@ -510,5 +550,39 @@ mod tests {
         );
         assert_eq!(title("工作要求\n各地"), Some("工作要求"));
         assert_eq!(title("加快推进审批制度改革，进一步减少审批事项。"), None);
+    }
+
+    #[test]
+    fn no_title_ends_inside_a_phrase_of_manner() {
+        // `分工` closes many titles, but here it closes `按照职责分工`, which leads to `做好`.
+        assert_eq!(
+            title("县防汛抗旱指挥部各成员单位按照职责分工做好防汛工作，并将工作情况及时报告。"),
+            None
+        );
+        assert_eq!(
+            title("编制依据。依据《中华人民共和国防洪法》"),
+            Some("编制依据")
+        );
+    }
+
+    #[test]
+    fn a_guessed_title_end_needs_a_word_on_each_side() {
+        for (left, right, may_end) in [
+            ("2.强化人才队伍建设", "实施乡村教师支持计划。", true),
+            ("1.加大财政资金支持力度", "对新建幼儿园给予补助。", true),
+            // A word that closes a phrase, follows a conjunction, or punctuation begins no body.
+            ("（1）……会商，作出相应工作", "部署，并将情况报告。", false),
+            ("（1）……会商，作出相应工作部署，并", "将情况报告。", false),
+            ("（1）……会商，作出相应工作部署", "，并将情况报告。", false),
+        ] {
+            assert_eq!(may_end_title_at(left, right), may_end, "{left}|{right}");
+        }
+        for (left, right, likely) in [
+            ("2.强化人才队伍建设", "情况报告。", true),
+            ("1.压缩办理时限", "3.建立健全长效监管机制", true),
+            ("……部署，并将情", "况报告县委。", false),
+        ] {
+            assert_eq!(seam_likely(left, right), likely, "{left}|{right}");
+        }
     }
 }
