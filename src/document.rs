@@ -80,10 +80,18 @@ fn title_end_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            "通知|意见|决定|命令|公报|公告|通告|通报|报告|请示|批复|议案|的函|纪要|方案|规划|办法|规定|细则|决议|指示|条例|要点|计划|措施|规则|指南|清单",
+            "通知|意见|决定|命令|公报|公告|通告|通报|报告|请示|批复|议案|的函|纪要|方案|预案|规划|办法|规定|细则|决议|指示|条例|要点|计划|措施|规则|指南|清单",
         )
         .expect("the 文种 pattern is valid")
     })
+}
+
+/// Whether `words` end with a 文种, as a document's title does (`修水县防汛应急预案`).
+pub(crate) fn ends_like_a_title(words: &str) -> bool {
+    title_end_re()
+        .find_iter(words)
+        .last()
+        .is_some_and(|m| m.end() == words.len())
 }
 
 fn published(text: &str) -> Option<String> {

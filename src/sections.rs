@@ -18,7 +18,7 @@ mod warn;
 
 use crate::document::date::chinese_number;
 use crate::document::markup;
-use crate::document::sign::signatures;
+use crate::document::sign::{signatures, Signature};
 use crate::report::{Section, Warning};
 use std::collections::HashMap;
 
@@ -179,11 +179,15 @@ pub fn find(text: &str) -> Outline {
             }
             // `广东省人民政府办公厅2017年5月10日一、……`: the body of a wrapped document starts right
             // after the wrapping notice's signature.
+            // Or after the title of the document it issues: `……2024年3月28日修水县防汛应急预案一、总则`.
             Some(_)
                 if signs
                     .get(signs.partition_point(|g| g.end < start))
                     .is_some_and(|g| g.end == start) =>
             {
+                true
+            }
+            Some(_) if level == 1 && ordinal == 1 && after_an_issued_title(text, &signs, start) => {
                 true
             }
             Some(_) => accepted.last().is_some_and(|&(l, o, _, prev_end)| {
@@ -203,6 +207,25 @@ pub fn find(text: &str) -> Outline {
         }
     }
     build(text, &accepted, &signs)
+}
+
+/// The longest title of an issued document, in characters, between a signature and its body.
+const MAX_ISSUED_TITLE: usize = 40;
+
+/// Whether `start` follows a signature and, right after it, the title of the document that notice
+/// issues: words without punctuation that end with a 文种.
+fn after_an_issued_title(text: &str, signs: &[Signature], start: usize) -> bool {
+    let k = signs.partition_point(|g| g.end < start);
+    let Some(sign) = k.checked_sub(1).and_then(|k| signs.get(k)) else {
+        return false;
+    };
+    let Some(title) = text.get(sign.end..start) else {
+        return false;
+    };
+    let title = title.trim();
+    title.chars().count() <= MAX_ISSUED_TITLE
+        && !title.contains(['。', '，', '；', '：', '！', '？', ',', ';', ':', '!', '?'])
+        && crate::document::ends_like_a_title(title)
 }
 
 /// Whether a heading may start right after `c` (U+FEFF is the byte-order mark of a saved file).

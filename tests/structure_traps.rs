@@ -425,3 +425,20 @@ fn a_short_last_subheading_runs_into_the_next_part() {
         heads(out_of_order)
     );
 }
+
+/// Seventh review (r9-05), every line break lost: the issued plan's title runs from the signature
+/// straight into its first heading. Without that `一、`, every heading after it was out of place.
+#[test]
+fn a_first_heading_after_the_issued_documents_title() {
+    let text = "各乡镇人民政府：《修水县防汛应急预案》已经县人民政府同意，现印发给你们。\
+                修水县人民政府办公室2024年3月28日修水县防汛应急预案一、总则（一）编制目的。做好防御工作。\
+                二、组织指挥体系县人民政府设立县防汛抗旱指挥部。";
+    assert_eq!(levels(text), [(1, 1), (2, 1), (1, 2)], "{:?}", heads(text));
+    // Words that are no document's title, or a heading numbered on, still need a stop before.
+    for prose in [
+        "修水县人民政府办公室2024年3月28日县防汛抗旱指挥部一、总则",
+        "修水县人民政府办公室2024年3月28日修水县防汛应急预案二、总则",
+    ] {
+        assert!(heads(prose).is_empty(), "{prose}: {:?}", heads(prose));
+    }
+}
