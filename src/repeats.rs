@@ -41,7 +41,8 @@
 //! and a copy leaves the settled headings at its edges (see `Numbering`). Nor are an item's words
 //! on its heading's line, up to the next heading, a copy of another item's same words (indicators
 //! scored by one sentence) or under the same heading of another part (`items_own_words`); nor an
-//! item repeated whole where its number fits (`the_same_item_in_two_places`); nor the same field
+//! item, or a run of items within a longer list, repeated whole where its numbers fit
+//! (`the_same_item_in_two_places`); nor the same field
 //! of parallel parts at its place among their labels (`fields_of_parallel_parts`); nor the uses of
 //! a set sentence that a notice puts between other sentences four times or more, or that closes
 //! each part (`set_sentences`). Edited copies are looked for within one document of a 转发 nest,
@@ -1218,7 +1219,9 @@ fn field_label<'t>(text: &'t str, unit: &Unit) -> Option<&'t str> {
 /// all of them (with its heading or without), under a heading settled in the numbering and
 /// followed by its next number, up to the next heading in place (but for notes), and the items
 /// after the two differ. A notice repeats a duty under two of its parts (`3.严格落实值班制度。各学校
-/// 要……` as the third item of each). A scrape's copy of an item, heading and all, lands out of its
+/// 要……` as the third item of each), and the levels of an emergency plan's response share measures
+/// (`（2）` and `（3）` after each level's own `（1）`): a run of items in their place, within a longer
+/// list (not from its `（1）` to its end). A scrape's copy of an item, heading and all, lands out of its
 /// numbering (a second `3.` before the part's own `3.`); a copy of sentences pasted after a heading
 /// leaves the item's own words after it; and a copy of a run of items brings the next item along.
 fn the_same_item_in_two_places(
@@ -1281,16 +1284,28 @@ fn item_words_end(
         next += 1;
     }
     // The next heading closes the item, not a first heading under it: a copy pasted between a
-    // part's heading and its `（一）` is no words of the part.
+    // part's heading and its `（一）` is no words of the part. The items after it in their place
+    // at its level may go with it: the levels of an emergency plan's response share measures
+    // `（2）` and `（3）`.
+    let sibling = |u: usize| marked(&numbering.settled, u) && level(u) == level(marker);
     let item = words < end
         && end <= units.len()
         && marked(&numbering.followed, marker)
-        && (words..end)
-            .all(|u| !units[u].heading && (u == marker || !marked(&numbering.in_place, u)))
+        && (words..end).all(|u| {
+            sibling(u) || !units[u].heading && (u == marker || !marked(&numbering.in_place, u))
+        })
         && next < units.len()
         && marked(&numbering.settled, next)
         && level(next) <= level(marker);
-    item.then_some(next)
+    // Several items go together only within a longer list, as the same measures of each level of
+    // response do: a run of items that is a whole list is as likely a copied block of them.
+    let whole_list = item
+        && (words..end).any(sibling)
+        && headings
+            .mark_at(units[marker].content_start)
+            .is_some_and(|m| m.ordinal == 1)
+        && level(next) != level(marker);
+    (item && !whole_list).then_some(next)
 }
 
 /// Counted characters up to which a sentence that a heading marker runs into can be an item of a
@@ -1527,17 +1542,21 @@ fn analyse(
             at = end;
             continue;
         }
-        if items_own_words(text, units, numbering, (first, end), original)
-            || the_same_item_in_two_places(
-                units,
-                norms,
-                headings,
-                numbering,
-                (at, at + len),
-                found_original,
-            )
-        {
+        if items_own_words(text, units, numbering, (first, end), original) {
             at += 1;
+            continue;
+        }
+        // The items are passed over whole: the last of them alone, against the last item of the
+        // part they first occur in, is no item followed by its next number.
+        if the_same_item_in_two_places(
+            units,
+            norms,
+            headings,
+            numbering,
+            (at, at + len),
+            found_original,
+        ) {
+            at += len;
             continue;
         }
         runs.push(Run {

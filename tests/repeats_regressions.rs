@@ -727,3 +727,75 @@ fn the_same_lead_unit_note_after_two_measures_stays() {
         assert_nothing_removed(&text);
     }
 }
+
+/// Seventh review (r9-05): each level of an emergency plan's response lists the same measures
+/// `（2）` and `（3）` after its own `（1）`, with its own measures after them. A run of items, each in
+/// its place, within a longer list, is the list's own; a whole list pasted where its numbers fit is
+/// still a copy.
+#[test]
+fn measures_shared_by_the_levels_of_a_response_stay() {
+    let shared = [
+        "（2）县防汛抗旱指挥部各成员单位按照职责分工做好防汛工作，并将工作情况及时报县防汛抗旱指挥部办公室。",
+        "（3）相关乡镇实行24小时防汛值班，主要负责同志在岗带班，组织做好巡堤查险工作。",
+    ];
+    let levels = [
+        (
+            "Ⅳ级应急响应",
+            "办公室主任主持会商，作出相应工作部署。",
+            None,
+        ),
+        (
+            "Ⅲ级应急响应",
+            "副指挥长主持会商，作出相应工作部署。",
+            Some("县水利局派出工作组赶赴一线。"),
+        ),
+        (
+            "Ⅱ级应急响应",
+            "常务副指挥长主持会商，作出总体部署。",
+            Some("县领导带队赶赴一线指导抢险。"),
+        ),
+    ];
+    let plan = |separator: &str| {
+        let mut text = format!("三、应急响应{separator}");
+        for (k, (level, first, own)) in levels.iter().enumerate() {
+            text += &format!(
+                "（{}）{level}{separator}1.响应措施：{separator}（1）县防汛抗旱指挥部{first}\
+                 {separator}{}{separator}{}{separator}",
+                ["一", "二", "三"][k],
+                shared[0],
+                shared[1]
+            );
+            if let Some(own) = own {
+                text += &format!("（4）{own}{separator}");
+            }
+        }
+        text + &format!("四、保障措施{separator}各有关部门要加强防汛抢险队伍建设。{separator}")
+    };
+    for separator in ["\n", "\u{3000}\u{3000}", ""] {
+        let text = plan(separator);
+        let report = run(&text, false);
+        assert!(
+            report.dedup.removed.is_empty(),
+            "{:?}",
+            removed(&text, &report)
+        );
+    }
+}
+
+/// The other side of the rule above: a part's whole list of items, pasted under another part's goal
+/// where `（1）` and `（2）` fit, is a copy.
+#[test]
+fn a_whole_list_of_items_pasted_where_its_numbers_fit_goes() {
+    let list = "（1）整合各部门现有机房和服务器资源，推动非涉密业务系统全部迁移上云。\n\
+                （2）建立政务云资源统一申请、分配和回收机制，提高资源使用效率。\n";
+    let clean = format!(
+        "一、统筹建设政务云\n（一）工作目标\n到2025年底，全区政务云资源利用率达到80%。\n\
+         （二）主要任务\n1.统筹建设政务云平台\n{list}2.完善政务网络体系\n\
+         （1）推进电子政务外网向社区延伸。\n二、提升政务服务效能\n（一）工作目标\n\
+         到2025年底，政务服务事项网上可办率达到98%。\n（二）主要任务\n1.推进一网通办\n\
+         （1）依托政务云平台部署一体化政务服务平台。\n"
+    );
+    let goal = "网上可办率达到98%。\n";
+    let damaged = clean.replacen(goal, &format!("{goal}{list}"), 1);
+    assert_copy_goes_alone(&damaged, list, &clean);
+}

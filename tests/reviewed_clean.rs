@@ -54,8 +54,8 @@ const LOSSES: [(&str, usize, usize); 13] = [
     ("r9-01", 4, 6),
     // A tender whose lots share their requirement lines.
     ("r9-03", 1, 2),
-    // A flood emergency plan whose response levels share their measures.
-    ("r9-05", 4, 6),
+    // A flood emergency plan whose response levels share their measures (near mode only).
+    ("r9-05", 0, 3),
     // A draft for comments whose drafting notes quote its articles (near mode only).
     ("r9-06", 0, 5),
     // Near mode only: a policy reading restating its measures, adapted.
