@@ -186,6 +186,11 @@ pub(super) fn title_end(text: &str, from: usize, limit: usize, level: u8) -> Opt
         } {
             quoted_until = closing(&rest[i..], close).map_or(0, |j| i + j);
         }
+        // A note inside a running phrase (`近三年未发生重大安全（含网络安全）、质量……`): the words
+        // are a sentence, and no title ends at the bracket.
+        if matches!(c, '（' | '(') && note_runs_on(&rest[i..]) {
+            return None;
+        }
         let kind = match c {
             '\n' | '\r' => Some(Stop::Clean),
             '<' | '&' if crate::document::markup::len_at(&rest[i..]) > 0 => Some(Stop::Clean),
@@ -219,6 +224,21 @@ pub(super) fn title_end(text: &str, from: usize, limit: usize, level: u8) -> Opt
         Stop::Sentence => seam(3).or((n <= MAX_TITLE).then_some(end_all)),
         Stop::Clean | Stop::Comma | Stop::Overflow => seam(3),
     }
+}
+
+/// Whether the note in brackets that opens `s` closes within a title's length and the phrase goes
+/// on after it: a list (`、`), a comma, or a joining word.
+fn note_runs_on(s: &str) -> bool {
+    let Some(close) = s
+        .char_indices()
+        .take(MAX_TITLE)
+        .find(|&(_, c)| matches!(c, '）' | ')' | '\n' | '。'))
+        .filter(|&(_, c)| matches!(c, '）' | ')'))
+        .map(|(at, c)| at + c.len_utf8())
+    else {
+        return false;
+    };
+    s[close..].starts_with(['、', '，', ',', '和', '与', '及', '等', '的'])
 }
 
 /// Where `close` ends a quotation opened at the start of `s`: within a title's length and before
@@ -562,6 +582,18 @@ mod tests {
         assert_eq!(
             title("编制依据。依据《中华人民共和国防洪法》"),
             Some("编制依据")
+        );
+    }
+
+    #[test]
+    fn no_title_ends_at_a_note_inside_a_running_phrase() {
+        assert_eq!(
+            title("近三年未发生重大安全（含网络安全、数据安全）、质量、环境污染等事故。"),
+            None
+        );
+        assert_eq!(
+            title("加强组织领导（牵头单位：市发展改革委）\n各地"),
+            Some("加强组织领导")
         );
     }
 
