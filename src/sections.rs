@@ -263,9 +263,10 @@ fn follows_well(level: u8, ordinal: u32, after: &str) -> bool {
                 || !rest.starts_with('、')
                     && chinese_number(numerals) != Some(ordinal.saturating_add(1))
         }
-        // `（一）项` cites a clause; `（一）、（二）项` and `（1）（2）` list clauses.
+        // `（一）项` cites a clause; `（一）、（二）项` and `（1）（2）` list clauses. `（一）项目编号`
+        // heads a field.
         _ => {
-            !after.starts_with(['项', '款', '条', '、'])
+            (!after.starts_with(['项', '款', '条', '、']) || after.starts_with("项目"))
                 && !after
                     .strip_prefix(['（', '('])
                     .and_then(bracketed)

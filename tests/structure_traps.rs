@@ -26,6 +26,21 @@ fn numbers_in_running_text_are_not_headings() {
     assert!(heads(text).is_empty(), "{:?}", heads(text));
 }
 
+/// Seventh review (r9-03): `（一）项` cites a clause, but `（一）项目编号：` heads a field.
+#[test]
+fn a_field_beginning_with_xiangmu_is_a_heading() {
+    let text =
+        "一、项目基本情况\n（一）项目编号：SZCG2024-G-0318\n（二）项目名称：教学设备采购项目\n";
+    assert_eq!(
+        heads(text),
+        [
+            (1, 1, t("项目基本情况")),
+            (2, 1, t("项目编号")),
+            (2, 2, t("项目名称"))
+        ]
+    );
+}
+
 #[test]
 fn a_level_one_marker_mid_sentence_is_not_a_heading() {
     let text = "一、总体要求（一）指导思想。统筹推进第一、第二批试点和一、二类地区建设。";
