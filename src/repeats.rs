@@ -44,8 +44,8 @@
 //! item, or a run of items within a longer list, repeated whole where its numbers fit
 //! (`the_same_item_in_two_places`); nor the same field
 //! of parallel parts at its place among their labels (`fields_of_parallel_parts`); nor the uses of
-//! a set sentence that a notice puts between other sentences four times or more, or that closes
-//! each part (`set_sentences`). Edited copies are looked for within one document of a 转发 nest,
+//! a set sentence that a notice puts between other sentences four times or more, in three
+//! articles of rules or more, or that closes each part (`set_sentences`). Edited copies are looked for within one document of a 转发 nest,
 //! and not among parallel counterparts (`parallel_counterparts`) or a pledge's restatements.
 //! Copies of part of a sentence are found once no whole unit is a copy (`clauses`).
 
@@ -924,8 +924,14 @@ fn resolve(run: &mut Run, in_copy: &[bool], origin_of: &[u32]) {
 /// pointer to a hotline after each answer of a Q&A, the same follow-up after each topic of a
 /// meeting's minutes): every use but the last is followed by a heading in place or by the next
 /// question (`问3：`).
+///
+/// In rules written as articles (`第十七条　……`), a sentence of the same length used three times
+/// or more, each time in an article of its own, is the rules' formula (`逾期不改正的，依照……处理。`
+/// closing each article on penalties, `申请人应当如实提交有关材料……` in each article on an
+/// application).
 fn set_sentences(text: &str, units: &[Unit], numbering: &Numbering, ids: usize) -> Vec<bool> {
     const MIN_USES: u32 = 4;
+    const MIN_ARTICLE_USES: u32 = 3;
     const MAX_CHARS: u32 = 20;
     const MAX_CLOSING_CHARS: u32 = 60;
     let opens_a_part = |u: &Unit| {
@@ -973,8 +979,46 @@ fn set_sentences(text: &str, units: &[Unit], numbering: &Numbering, ids: usize) 
             *c += 1;
         }
     }
+    // The uses that are the first in their article, and how many articles each ID is used in. A
+    // second use in one article is no article's formula: it is a copy.
+    let mut article = None;
+    let mut last_article: Vec<Option<u32>> = vec![None; ids];
+    let mut articles_used = vec![0u32; ids];
+    let mut first_in_article = vec![false; units.len()];
+    for (k, u) in units.iter().enumerate() {
+        if let Some(number) = text
+            .get(u.content_start..u.content_end)
+            .and_then(article_number)
+        {
+            article = Some(number);
+        }
+        let id = u.id as usize;
+        if u.formulaic || u.heading || u.counted > MAX_CLOSING_CHARS || id >= ids {
+            continue;
+        }
+        // Articles ascend: a use in an article numbered below the last use's is in a copy.
+        if article.is_some() && last_article[id].map_or(true, |last| article > Some(last)) {
+            first_in_article[k] = true;
+            articles_used[id] += 1;
+        }
+        last_article[id] = last_article[id].max(article);
+    }
+    // An article's formula is one by its articles alone: a use outside them is a copy.
+    let is_set_use = |k: usize, u: &Unit| {
+        let id = u.id as usize;
+        let in_articles = articles_used
+            .get(id)
+            .is_some_and(|&n| n >= MIN_ARTICLE_USES);
+        !u.formulaic
+            && !u.heading
+            && if in_articles {
+                first_in_article[k]
+            } else {
+                count.get(id).is_some_and(|&c| c >= MIN_USES)
+            }
+    };
     let mut set = vec![false; units.len()];
-    if !count.iter().any(|&c| c >= MIN_USES) {
+    if !units.iter().enumerate().any(|(k, u)| is_set_use(k, u)) {
         return set;
     }
     // The neighbours of each use, by ID: no two uses may share the sentence before or after.
@@ -991,27 +1035,54 @@ fn set_sentences(text: &str, units: &[Unit], numbering: &Numbering, ids: usize) 
     let mut seen: HashSet<(u32, bool, u32), units::FxBuild> = HashSet::default();
     let mut shared_neighbour = vec![false; ids];
     for (k, u) in units.iter().enumerate() {
-        let id = u.id as usize;
-        if u.formulaic || u.heading || count.get(id).map_or(true, |&c| c < MIN_USES) {
+        if !is_set_use(k, u) {
             continue;
         }
         for (side, other) in [(false, neighbour(k, -1)), (true, neighbour(k, 1))] {
             if !seen.insert((u.id, side, other)) {
-                shared_neighbour[id] = true;
+                shared_neighbour[u.id as usize] = true;
             }
         }
     }
     for (k, u) in units.iter().enumerate() {
-        let id = u.id as usize;
-        set[k] = !u.formulaic
-            && !u.heading
-            && count.get(id).is_some_and(|&c| c >= MIN_USES)
-            && !shared_neighbour[id];
+        set[k] = is_set_use(k, u) && !shared_neighbour[u.id as usize];
     }
     set
 }
 
 const NO_NEIGHBOUR: u32 = u32::MAX;
+
+/// The number of the article that `words` open (`第十七条　违反……` is 17), not a sentence citing
+/// one (`第十四条规定……`, `第十一条、第十二条……`). In a scrape without line breaks the first
+/// article of a chapter runs on from the chapter's title (`第六章　法律责任第十七条　……`).
+fn article_number(words: &str) -> Option<u32> {
+    const CHAPTER_TITLE_CHARS: usize = 24;
+    let chapter = words
+        .char_indices()
+        .take(5)
+        .find(|&(_, c)| c == '章')
+        .filter(|_| words.starts_with('第'));
+    let words = match chapter {
+        Some((at, _)) => {
+            let title = &words[at + '章'.len_utf8()..];
+            let (first, _) = title
+                .char_indices()
+                .take(CHAPTER_TITLE_CHARS)
+                .find(|&(_, c)| c == '第')?;
+            &title[first..]
+        }
+        None => words,
+    };
+    let rest = words.strip_prefix('第')?;
+    let (numerals, after) = rest.split_at(rest.find('条')?);
+    let cites = after['条'.len_utf8()..].starts_with([
+        '规', '的', '之', '中', '所', '第', '、', '，', ',', '和', '至', '及',
+    ]);
+    if cites || numerals.chars().count() > 4 {
+        return None;
+    }
+    crate::document::date::chinese_number(numerals)
+}
 
 /// Whether the words `first..end` of `units`, and their original from `original` on, are each an
 /// item's own words: on its heading's line, from the heading to the next heading in place (but for
