@@ -920,10 +920,11 @@ fn resolve(run: &mut Run, in_copy: &[bool], origin_of: &[u32]) {
 /// (telling the legitimate ones from the copy took copies of a plan's repeated lines for set
 /// phrases too).
 ///
-/// A longer sentence is a set phrase only where it closes each part it is used in (the same
+/// A longer sentence is a set phrase only where it closes a part, four times or more (the same
 /// pointer to a hotline after each answer of a Q&A, the same follow-up after each topic of a
-/// meeting's minutes): every use but the last is followed by a heading in place or by the next
-/// question (`问3：`).
+/// meeting's minutes, each project's conditions and deadline in a fund allocation): followed by
+/// a heading in place, by the next question (`问3：`), or by another such sentence, or in the last
+/// part. A use that closes no part is a copy pasted into one.
 ///
 /// In rules written as articles (`第十七条　……`), a sentence of the same length used three times
 /// or more, each time in an article of its own, is the rules' formula (`逾期不改正的，依照……处理。`
@@ -949,36 +950,57 @@ fn set_sentences(text: &str, units: &[Unit], numbering: &Numbering, ids: usize) 
                     words.starts_with('问') && rest.starts_with(['：', ':'])
                 })
     };
-    // Uses not followed by the opening of a part, and whether the last use is one: the last part
-    // may be followed by the signature or a list of attendees instead.
-    let mut open_ends = vec![(0u32, false); ids];
-    for (k, u) in units.iter().enumerate() {
-        if u.formulaic || u.heading || u.counted <= MAX_CHARS || u.counted > MAX_CLOSING_CHARS {
-            continue;
+    // The uses of a longer sentence that close their part: followed by the opening of the next
+    // part, or in the last part (which the signature or a list of attendees may close instead).
+    // Read twice: the second time past the sentences that close a part four times or more, so
+    // that a block of two (a project's conditions, then its deadline) closes each part too.
+    let in_band = |u: &Unit| {
+        !u.formulaic && !u.heading && u.counted > MAX_CHARS && u.counted <= MAX_CLOSING_CHARS
+    };
+    let last_opening = units.iter().rposition(opens_a_part);
+    let closing = |passed_over: &dyn Fn(usize) -> bool| -> (Vec<bool>, Vec<u32>) {
+        let mut closes = vec![false; units.len()];
+        let mut closing_uses = vec![0u32; ids];
+        for (k, u) in units.iter().enumerate().filter(|(_, u)| in_band(u)) {
+            let next = (k + 1..units.len())
+                .find(|&n| !units[n].formulaic && !passed_over(n))
+                .map(|n| &units[n]);
+            closes[k] = next.map_or(true, opens_a_part) || last_opening.map_or(true, |l| k > l);
+            if let Some(n) = closing_uses.get_mut(u.id as usize) {
+                *n += u32::from(closes[k]);
+            }
         }
-        let next = units[k + 1..].iter().find(|next| !next.formulaic);
-        let open = !next.map_or(true, opens_a_part);
-        if let Some((ends, last_open)) = open_ends.get_mut(u.id as usize) {
-            *ends += u32::from(open);
-            *last_open = open;
-        }
-    }
-    let closes_every_part: Vec<bool> = open_ends
+        (closes, closing_uses)
+    };
+    let (closes_alone, closing_alone) = closing(&|_| false);
+    let in_a_block = |u: &Unit, closes: &[bool], k: usize| {
+        closes[k]
+            && closing_alone
+                .get(u.id as usize)
+                .is_some_and(|&n| n >= MIN_USES)
+    };
+    let block_member: Vec<bool> = units
         .iter()
-        .map(|&(ends, last_open)| ends == u32::from(last_open))
+        .enumerate()
+        .map(|(k, u)| in_a_block(u, &closes_alone, k))
         .collect();
+    let (closes_part, closing_uses) = closing(&|n| block_member[n]);
     let mut count = vec![0u32; ids];
-    for u in units.iter().filter(|u| {
-        !u.formulaic
-            && !u.heading
-            && (u.counted <= MAX_CHARS
-                || u.counted <= MAX_CLOSING_CHARS
-                    && closes_every_part.get(u.id as usize) == Some(&true))
-    }) {
+    for u in units
+        .iter()
+        .filter(|u| !u.formulaic && !u.heading && u.counted <= MAX_CHARS)
+    {
         if let Some(c) = count.get_mut(u.id as usize) {
             *c += 1;
         }
     }
+    let closes_as_set = |k: usize, u: &Unit| {
+        in_band(u)
+            && closes_part[k]
+            && closing_uses
+                .get(u.id as usize)
+                .is_some_and(|&n| n >= MIN_USES)
+    };
     // The uses that are the first in their article, and how many articles each ID is used in. A
     // second use in one article is no article's formula: it is a copy.
     let mut article = None;
@@ -1014,7 +1036,7 @@ fn set_sentences(text: &str, units: &[Unit], numbering: &Numbering, ids: usize) 
             && if in_articles {
                 first_in_article[k]
             } else {
-                count.get(id).is_some_and(|&c| c >= MIN_USES)
+                count.get(id).is_some_and(|&c| c >= MIN_USES) || closes_as_set(k, u)
             }
     };
     let mut set = vec![false; units.len()];
@@ -1022,10 +1044,14 @@ fn set_sentences(text: &str, units: &[Unit], numbering: &Numbering, ids: usize) 
         return set;
     }
     // The neighbours of each use, by ID: no two uses may share the sentence before or after.
+    // The sentences of a block that closes each part are no neighbours of each other.
     let neighbour = |k: usize, step: isize| -> u32 {
         let mut at = k as isize + step;
-        while let Some(u) = usize::try_from(at).ok().and_then(|a| units.get(a)) {
-            if !u.formulaic {
+        while let Some((a, u)) = usize::try_from(at)
+            .ok()
+            .and_then(|a| Some((a, units.get(a)?)))
+        {
+            if !u.formulaic && !closes_as_set(a, u) {
                 return u.id;
             }
             at += step;

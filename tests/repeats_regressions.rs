@@ -851,3 +851,63 @@ fn a_formula_closing_three_articles_stays() {
     assert_eq!(removed(&damaged, &report), vec![formula]);
     assert_eq!(report.dedup.text, clean);
 }
+
+/// Tenth review (05): a fund allocation whose projects each close with the same two sentences,
+/// the conditions and then the deadline (the last project with the conditions alone). A block of
+/// sentences that closes every part, four times or more, is the notice's own; pasted into the
+/// middle of a part, it is a copy.
+#[test]
+fn a_block_closing_every_project_stays() {
+    let conditions = "该项目须严格按照批复的建设内容和标准实施，不得擅自变更建设内容、扩大建设规模或降低建设标准。";
+    let deadline =
+        "请于收到资金后30日内将资金拨付至项目实施单位，并在预算管理一体化系统中完成指标分解。";
+    let projects = [
+        (
+            "一",
+            "东湖区",
+            "下达补助资金1280万元，用于湖滨至莲塘三级公路改造工程。",
+        ),
+        (
+            "二",
+            "青山县",
+            "下达补助资金2150万元，用于乡道提质改造工程。",
+        ),
+        (
+            "三",
+            "新丰县",
+            "下达补助资金1870万元，用于旅游资源路建设工程。",
+        ),
+        (
+            "四",
+            "河口区",
+            "下达补助资金960万元，用于产业园区连接线工程。",
+        ),
+        (
+            "五",
+            "松林县",
+            "下达补助资金2240万元，用于自然村通硬化路工程。",
+        ),
+    ];
+    let notice = |separator: &str| {
+        let mut text = format!("一、资金安排情况{separator}");
+        for (number, place, grant) in projects {
+            text += &format!("（{number}）{place}{separator}{grant}{separator}{conditions}{separator}{deadline}{separator}");
+        }
+        text + &format!(
+            "（六）安全生命防护工程{separator}下达补助资金1040万元，用于完善公路交通安全设施。\
+             {separator}{conditions}{separator}二、资金管理要求{separator}补助资金实行专款专用。{separator}"
+        )
+    };
+    for separator in ["\n", "\u{3000}\u{3000}", ""] {
+        assert_nothing_removed(&notice(separator));
+    }
+    let clean = notice("\n");
+    let grant = projects[2].2;
+    let damaged = clean.replacen(grant, &format!("{conditions}\n{deadline}\n{grant}"), 1);
+    let report = run(&damaged, false);
+    assert_eq!(
+        removed(&damaged, &report),
+        vec![format!("{conditions}\n{deadline}\n")]
+    );
+    assert_eq!(report.dedup.text, clean);
+}
