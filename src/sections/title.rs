@@ -290,7 +290,7 @@ pub(crate) fn never_opens_a_body(right: &str) -> bool {
 /// How well a title ending with `left` and a body starting with `right` meet (higher is more
 /// likely a seam), or `None` where a title cannot end.
 fn seam_score(left: &str, right: &str) -> Option<u8> {
-    if never_opens_a_body(right) || in_an_adverbial(left) {
+    if never_opens_a_body(right) {
         return None;
     }
     let quote_closed = left.ends_with(['”', '》']);
@@ -345,16 +345,15 @@ pub(crate) fn seam_likely(left: &str, right: &str) -> bool {
         || right.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
 }
 
-/// Whether `left` ends inside a phrase of manner (`各成员单位按照职责分工|做好防汛工作`): the
-/// words after 按照 and its kin lead to the verb they qualify, so no title ends there, whatever word
-/// closes them. (依据 and 根据 at the very end are nouns: `（二）编制依据`.)
-fn in_an_adverbial(left: &str) -> bool {
+/// Where the first phrase of manner in `words` has its preposition (`各成员单位按照职责分工|做好
+/// 防汛工作`): after it, the words lead to the verb they qualify, so no title ends there, whatever
+/// word closes them. (依据 and 根据 at the very end of a title are nouns: `（二）编制依据`.) The
+/// byte offset where the preposition ends, read once for all the seams of the words.
+fn adverbial_from(words: &str) -> Option<usize> {
     ["按照", "依照", "遵照", "根据", "依据"]
         .iter()
-        .any(|preposition| {
-            left.find(preposition)
-                .is_some_and(|at| at + preposition.len() < left.len())
-        })
+        .filter_map(|preposition| words.find(preposition).map(|at| at + preposition.len()))
+        .min()
 }
 
 /// The byte offset in `words` of the best title/body seam scoring at least `min`.
@@ -364,8 +363,12 @@ fn best_seam(words: &str, min: u8) -> Option<usize> {
     // Open “ and 《 in the words so far: a quotation is never split.
     let mut quoted = 0u8;
     let mut prev: Option<char> = None;
+    let adverbial = adverbial_from(words);
     for (i, c) in words.char_indices() {
         chars_before += 1;
+        if adverbial.is_some_and(|end| end < i) {
+            break;
+        }
         match prev {
             Some('“' | '《') => quoted = quoted.saturating_add(1),
             Some('”' | '》') => quoted = quoted.saturating_sub(1),
