@@ -951,13 +951,20 @@ fn set_sentences(text: &str, units: &[Unit], numbering: &Numbering, ids: usize) 
                 })
     };
     // The uses of a longer sentence that close their part: followed by the opening of the next
-    // part, or in the last part (which the signature or a list of attendees may close instead).
+    // part, or, for its last use, in the last part (which the signature or a list of attendees may
+    // close instead).
     // Read twice: the second time past the sentences that close a part four times or more, so
     // that a block of two (a project's conditions, then its deadline) closes each part too.
     let in_band = |u: &Unit| {
         !u.formulaic && !u.heading && u.counted > MAX_CHARS && u.counted <= MAX_CLOSING_CHARS
     };
     let last_opening = units.iter().rposition(opens_a_part);
+    let mut last_use = vec![usize::MAX; ids];
+    for (k, u) in units.iter().enumerate() {
+        if let Some(last) = last_use.get_mut(u.id as usize) {
+            *last = k;
+        }
+    }
     let closing = |passed_over: &dyn Fn(usize) -> bool| -> (Vec<bool>, Vec<u32>) {
         let mut closes = vec![false; units.len()];
         let mut closing_uses = vec![0u32; ids];
@@ -965,7 +972,9 @@ fn set_sentences(text: &str, units: &[Unit], numbering: &Numbering, ids: usize) 
             let next = (k + 1..units.len())
                 .find(|&n| !units[n].formulaic && !passed_over(n))
                 .map(|n| &units[n]);
-            closes[k] = next.map_or(true, opens_a_part) || last_opening.map_or(true, |l| k > l);
+            let last_in_last_part =
+                last_use.get(u.id as usize) == Some(&k) && last_opening.is_some_and(|l| k > l);
+            closes[k] = next.is_some_and(opens_a_part) || last_in_last_part;
             if let Some(n) = closing_uses.get_mut(u.id as usize) {
                 *n += u32::from(closes[k]);
             }

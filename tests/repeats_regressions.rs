@@ -911,3 +911,19 @@ fn a_block_closing_every_project_stays() {
     );
     assert_eq!(report.dedup.text, clean);
 }
+
+/// Found by the property tests: with no parts at all, no use of a longer sentence closes one, so a
+/// sentence pasted three times between others is three copies, not a set phrase.
+#[test]
+fn a_longer_sentence_repeated_in_a_text_without_parts_is_copied() {
+    let goal = "加快培育壮大新动能，改造提升传统动能是促进经济结构转型和高质量发展的重要途径。";
+    let others = [
+        "各地区、各部门要立足改革创新，坚持需求导向，共同推进大众创业、万众创新蓬勃发展。",
+        "推进供给侧结构性改革，着力振兴实体经济😀😀。",
+        "完善知识产权快速维权机制，实施更加严格的知识产权保护制度。",
+    ];
+    let text: String = std::iter::once(goal)
+        .chain(others.iter().flat_map(|other| [*other, goal]))
+        .collect();
+    assert_eq!(removed(&text, &run(&text, false)), vec![goal; 3]);
+}
