@@ -1092,11 +1092,15 @@ const NO_NEIGHBOUR: u32 = u32::MAX;
 /// article of a chapter runs on from the chapter's title (`第六章　法律责任第十七条　……`).
 fn article_number(words: &str) -> Option<u32> {
     const CHAPTER_TITLE_CHARS: usize = 24;
+    // `第` and at most four numerals before `章` or `条`.
+    const NUMBER_CHARS: usize = 6;
+    if !words.starts_with('第') {
+        return None;
+    }
     let chapter = words
         .char_indices()
-        .take(5)
-        .find(|&(_, c)| c == '章')
-        .filter(|_| words.starts_with('第'));
+        .take(NUMBER_CHARS)
+        .find(|&(_, c)| c == '章');
     let words = match chapter {
         Some((at, _)) => {
             let title = &words[at + '章'.len_utf8()..];
@@ -1109,7 +1113,11 @@ fn article_number(words: &str) -> Option<u32> {
         None => words,
     };
     let rest = words.strip_prefix('第')?;
-    let (numerals, after) = rest.split_at(rest.find('条')?);
+    let (at, _) = rest
+        .char_indices()
+        .take(NUMBER_CHARS)
+        .find(|&(_, c)| c == '条')?;
+    let (numerals, after) = rest.split_at(at);
     let cites = after['条'.len_utf8()..].starts_with([
         '规', '的', '之', '中', '所', '第', '、', '，', ',', '和', '至', '及',
     ]);
