@@ -981,19 +981,16 @@ fn set_sentences(text: &str, units: &[Unit], numbering: &Numbering, ids: usize) 
         }
         (closes, closing_uses)
     };
-    let (closes_alone, closing_alone) = closing(&|_| false);
-    let in_a_block = |u: &Unit, closes: &[bool], k: usize| {
-        closes[k]
-            && closing_alone
-                .get(u.id as usize)
-                .is_some_and(|&n| n >= MIN_USES)
+    // The uses that close their part, of a sentence that closes parts four times or more.
+    let set_closers = |(closes, uses): (Vec<bool>, Vec<u32>)| -> Vec<bool> {
+        units
+            .iter()
+            .enumerate()
+            .map(|(k, u)| closes[k] && uses.get(u.id as usize).is_some_and(|&n| n >= MIN_USES))
+            .collect()
     };
-    let block_member: Vec<bool> = units
-        .iter()
-        .enumerate()
-        .map(|(k, u)| in_a_block(u, &closes_alone, k))
-        .collect();
-    let (closes_part, closing_uses) = closing(&|n| block_member[n]);
+    let block_member = set_closers(closing(&|_| false));
+    let closes_as_set = set_closers(closing(&|n| block_member[n]));
     let mut count = vec![0u32; ids];
     for u in units
         .iter()
@@ -1003,13 +1000,6 @@ fn set_sentences(text: &str, units: &[Unit], numbering: &Numbering, ids: usize) 
             *c += 1;
         }
     }
-    let closes_as_set = |k: usize, u: &Unit| {
-        in_band(u)
-            && closes_part[k]
-            && closing_uses
-                .get(u.id as usize)
-                .is_some_and(|&n| n >= MIN_USES)
-    };
     // The uses that are the first in their article, and how many articles each ID is used in. A
     // second use in one article is no article's formula: it is a copy.
     let mut article = None;
@@ -1045,7 +1035,7 @@ fn set_sentences(text: &str, units: &[Unit], numbering: &Numbering, ids: usize) 
             && if in_articles {
                 first_in_article[k]
             } else {
-                count.get(id).is_some_and(|&c| c >= MIN_USES) || closes_as_set(k, u)
+                count.get(id).is_some_and(|&c| c >= MIN_USES) || closes_as_set[k]
             }
     };
     let mut set = vec![false; units.len()];
@@ -1060,7 +1050,7 @@ fn set_sentences(text: &str, units: &[Unit], numbering: &Numbering, ids: usize) 
             .ok()
             .and_then(|a| Some((a, units.get(a)?)))
         {
-            if !u.formulaic && !closes_as_set(a, u) {
+            if !u.formulaic && !closes_as_set[a] {
                 return u.id;
             }
             at += step;

@@ -342,7 +342,7 @@ pub(crate) fn seam_likely(left: &str, right: &str) -> bool {
     ending_score(left) > 0
         || opener_score(right) > 0
         || is_title_word(left)
-        || right.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        || right.starts_with(super::is_digit)
 }
 
 /// Where the first phrase of manner in `words` has its preposition (`各成员单位按照职责分工|做好
