@@ -75,6 +75,65 @@ pub(crate) fn read_with_starts(text: &str, sections: &[Section]) -> (Document, V
     (doc, starts)
 }
 
+/// Where each 解读 or 起草说明 that follows the text it explains starts (its title), ascending. Such a
+/// document restates and quotes the clauses it explains, by design.
+///
+/// Its title stands where a title does: at the start of a line or after a sentence's end (a scrape
+/// that lost its line breaks), and is followed by a line break, white space, or its first heading
+/// (`……政策解读一、出台背景`). A sentence that mentions one (`……做好《条例》解读工作`), and an entry of a
+/// list of attachments (`2.关于《……》的起草说明`), is none.
+pub(crate) fn interpretation_starts(text: &str) -> Vec<usize> {
+    const KINDS: [&str; 3] = ["解读", "起草说明", "编制说明"];
+    let mut out = Vec::new();
+    // A scan for the kind words and back to the cited title: a regex with the title's bounded
+    // length took five times the whole analysis's instructions on a 1 MB scrape.
+    for kind in KINDS {
+        for (kind_at, _) in text.match_indices(kind) {
+            let Some(start) = cited_title_before(&text[..kind_at]) else {
+                continue;
+            };
+            let before = text[..start].trim_end_matches([' ', '\t', '\u{3000}', '\r']);
+            let opens_a_line = before.is_empty() || before.ends_with(['\n', '。', '！', '？', '>']);
+            let after = &text[kind_at + kind.len()..];
+            let rest = after.trim_start_matches([' ', '\t', '\u{3000}', '\r']);
+            let ends_a_line = rest.is_empty()
+                || rest.len() < after.len()
+                || rest.starts_with('\n')
+                || ["一、", "（一）", "(一)"]
+                    .iter()
+                    .any(|w| rest.starts_with(w));
+            // Something must come before it for it to explain.
+            if opens_a_line && ends_a_line && !before.is_empty() {
+                out.push(start);
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// Where the citation that `head` ends with starts: `《……》`, `《……》的`, `《……》政策`, with a
+/// `关于` before it; the title at most 80 characters, on one line.
+fn cited_title_before(head: &str) -> Option<usize> {
+    let head = head.strip_suffix("政策").unwrap_or(head);
+    let head = head.strip_suffix('的').unwrap_or(head);
+    let inner = head.strip_suffix('》')?;
+    let open = inner
+        .char_indices()
+        .rev()
+        .take(81)
+        .find(|&(_, c)| matches!(c, '《' | '》' | '\n'))
+        .filter(|&(_, c)| c == '《')
+        .map(|(at, _)| at)?;
+    (inner[open + '《'.len_utf8()..].chars().count() >= 2).then(|| {
+        open - if inner[..open].ends_with("关于") {
+            "关于".len()
+        } else {
+            0
+        }
+    })
+}
+
 /// The 文种 a title ends with.
 fn title_end_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();

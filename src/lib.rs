@@ -145,9 +145,13 @@ pub fn analyze_bytes(text: &str, options: &Options) -> Result<Report, AnalyzeErr
         });
     }
     let outline = sections::find(text);
-    let (document, document_starts) = document::read_with_starts(text, &outline.sections);
+    let (document, forwarded) = document::read_with_starts(text, &outline.sections);
     let mut attributions = attributions::find(text, &outline.sections, &document);
-    let found = repeats::find_with_structure(text, &outline.sections, &document_starts, options);
+    let documents = repeats::DocumentStarts {
+        forwarded,
+        interpretations: document::interpretation_starts(text),
+    };
+    let found = repeats::find_with_structure(text, &outline.sections, &documents, options);
     copies::link_attributions(text, &mut attributions, &found.repeats);
 
     let stats = Stats {

@@ -45,12 +45,15 @@
 //! (`the_same_item_in_two_places`); nor the same field
 //! of parallel parts at its place among their labels (`fields_of_parallel_parts`); nor the uses of
 //! a set sentence that a notice puts between other sentences four times or more, in three
-//! articles of rules or more, or that closes each part (`set_sentences`). Edited copies are looked for within one document of a 转发 nest,
-//! and not among parallel counterparts (`parallel_counterparts`) or a pledge's restatements.
+//! articles of rules or more, or that closes each part (`set_sentences`); nor a restatement that
+//! names its source (`restatements`), nor what a 解读 or 起草说明 repeats of the text it explains.
+//! Edited copies are looked for within one document of a 转发 nest, or one such reading, and not
+//! among parallel counterparts (`parallel_counterparts`) or a pledge's restatements.
 //! Copies of part of a sentence are found once no whole unit is a copy (`clauses`).
 
 mod clauses;
 mod near;
+mod restatements;
 mod suffix_array;
 mod units;
 
@@ -83,17 +86,27 @@ pub fn find(text: &str, options: &Options) -> Found {
 /// [`find`], with the headings of `text` already found: every heading (`start..heading_end`) is a
 /// unit of its own, so that neither its copies nor the sentence it runs into differ by it.
 pub fn find_with_sections(text: &str, sections: &[Section], options: &Options) -> Found {
-    find_with_structure(text, sections, &[], options)
+    find_with_structure(text, sections, &DocumentStarts::default(), options)
 }
 
-/// [`find_with_sections`], with where the documents that `text` forwards start
-/// (`document_starts`, ascending): a 转发 notice restates sentences of the document it forwards,
-/// adapted (`请径向市自然资源局反映` for `请径向省自然资源厅反映`), and its title names that document's,
-/// so an edited copy is looked for within one document only.
+/// Where the documents of a text start, as the document analysis found them: byte offsets,
+/// ascending.
+#[derive(Debug, Default)]
+pub(crate) struct DocumentStarts {
+    /// The documents a 转发 notice forwards. A 转发 notice restates sentences of the document it
+    /// forwards, adapted (`请径向市自然资源局反映` for `请径向省自然资源厅反映`), and its title names
+    /// that document's, so an edited copy is looked for within one document only.
+    pub forwarded: Vec<usize>,
+    /// The 解读 and 起草说明 that explain the text before them, restating its clauses: what they
+    /// repeat of it is no copy, and an edited copy is looked for within one of them only.
+    pub interpretations: Vec<usize>,
+}
+
+/// [`find_with_sections`], with where the documents of `text` start.
 pub(crate) fn find_with_structure(
     text: &str,
     sections: &[Section],
-    document_starts: &[usize],
+    documents: &DocumentStarts,
     options: &Options,
 ) -> Found {
     // A heading without a title is a bare marker glued to the words it numbers, and where those
@@ -136,7 +149,12 @@ pub(crate) fn find_with_structure(
     let headings = Headings {
         spans: headings,
         marks,
-        document_starts: document_starts.to_vec(),
+        document_starts: {
+            let mut starts = [&documents.forwarded[..], &documents.interpretations[..]].concat();
+            starts.sort_unstable();
+            starts
+        },
+        interpretation_starts: documents.interpretations.clone(),
     };
     let mut taken_parts: Vec<Span> = Vec::new();
     let mut part_repeats: Vec<Repeat> = Vec::new();
@@ -496,6 +514,8 @@ struct Headings {
     spans: Vec<(usize, usize)>,
     marks: Vec<Mark>,
     document_starts: Vec<usize>,
+    /// The documents among them that explain the text before them (see [`DocumentStarts`]).
+    interpretation_starts: Vec<usize>,
 }
 
 impl Headings {
@@ -520,12 +540,26 @@ impl Headings {
             spans: moved_headings(&self.spans, removed),
             marks,
             document_starts: moved_places(&self.document_starts, removed),
+            interpretation_starts: moved_places(&self.interpretation_starts, removed),
         }
     }
 
     /// Which document of the text (0 for the forwarding notice) the place `at` is in.
     fn document_at(&self, at: usize) -> usize {
         self.document_starts.partition_point(|&start| start <= at)
+    }
+
+    /// Whether the place `at` lies in a document that explains the text before it, and `original`
+    /// in that text.
+    fn explains(&self, at: usize, original: usize) -> bool {
+        let k = self
+            .interpretation_starts
+            .partition_point(|&start| start <= at);
+        k.checked_sub(1)
+            .map(|k| self.interpretation_starts[k])
+            .is_some_and(|start| {
+                original < start && self.document_at(at) == self.document_at(start)
+            })
     }
 
     /// The heading whose marker starts at `start`.
@@ -1574,6 +1608,12 @@ fn analyse(
         .collect();
 
     let set_sentence = set_sentences(text, units, numbering, norms.len());
+    let restatements = restatements::Restatements::new(text, units);
+    // A 解读 quoting a clause it names: the citing units are no copies of the clause.
+    let restates = |first: usize, end: usize, original: usize| {
+        restatements.restate((first, end), original)
+            || headings.explains(units[first].content_start, units[original].content_start)
+    };
 
     // Greedy LZ77 parse: the longest earlier copy at each unit, skipping past it when taken.
     let mut runs: Vec<Run> = Vec::new();
@@ -1630,6 +1670,10 @@ fn analyse(
             .earliest(at, len)
             .unwrap_or(factors.source[at] as usize)
             + (first - at);
+        if restates(first, end, original) {
+            at = end;
+            continue;
+        }
         // The whole of the repeat as found, not only the part of it that is taken: a copy of a run
         // of items ends at a heading of its own.
         let found_original = original - (first - at);
@@ -1760,6 +1804,7 @@ fn analyse(
         near_copies.retain(|copy| {
             let unit = (copy.copy, copy.copy + 1);
             document_of(copy.copy) == document_of(copy.original)
+                && !restates(copy.copy, copy.copy + 1, copy.original)
                 && a_statement(copy.copy) == a_statement(copy.original)
                 && !parallel_counterparts(
                     text,

@@ -927,3 +927,81 @@ fn a_longer_sentence_repeated_in_a_text_without_parts_is_copied() {
         .collect();
     assert_eq!(removed(&text, &run(&text, false)), vec![goal; 3]);
 }
+
+/// Tenth review 08: a policy's reading (解读) quotes each clause it explains, naming it
+/// (`《若干措施》第一条明确：“……”`), and restates the date of effect under a heading of its own. Neither
+/// is a copy, in any layout and with near-duplicates dropped; the reading's title names the policy's.
+#[test]
+fn a_reading_that_quotes_the_policy_it_explains_keeps_its_quotations() {
+    let clause = "对首次认定为国家级专精特新“小巨人”企业的，给予一次性奖励50万元；对首次认定为省级专精特新中小企业的，给予一次性奖励20万元。同一企业按照就高不重复原则享受奖励。";
+    let effect = "本措施自2024年6月1日起施行，有效期至2026年12月31日。";
+    let notice = |separator: &str| {
+        [
+            "市促进专精特新中小企业高质量发展若干措施",
+            &format!("一、加大梯度培育奖励力度。{clause}"),
+            "二、支持企业加大研发投入。对专精特新中小企业研发费用增长部分，按照10%的比例给予补助。",
+            &format!("{effect}此前出台的相关政策与本措施不一致的，以本措施为准。"),
+            "《市促进专精特新中小企业高质量发展若干措施》政策解读",
+            "一、主要内容",
+            "（一）关于梯度培育奖励",
+            &format!("《若干措施》第一条明确：“{clause}”"),
+            "解读：同一企业先后获得两级认定的，可再获得差额奖励30万元。",
+            "二、施行时间",
+            effect,
+            "三、咨询方式",
+            "市工业和信息化局中小企业发展科。",
+        ]
+        .join(separator)
+    };
+    for separator in ["\n", "\u{3000}\u{3000}", ""] {
+        assert_nothing_removed(&notice(separator));
+    }
+}
+
+/// A copy that a scrape made of a reading's own sentence, within the reading, is still a copy;
+/// so is a copy of the quotation, which names the clause just as its original does.
+#[test]
+fn a_copy_within_a_reading_is_still_a_copy() {
+    let policy =
+        "一、支持企业加大研发投入。对专精特新中小企业研发费用增长部分，按照10%的比例给予补助。\n";
+    let quotation =
+        "《若干措施》第一条明确：“对专精特新中小企业研发费用增长部分，按照10%的比例给予补助。”\n";
+    let own = "解读：研发费用以税务部门确认的研发费用加计扣除金额为准。\n";
+    let clean = format!(
+        "{policy}《若干措施》政策解读\n一、关于研发投入补助\n{quotation}{own}二、申报方式\n企业可在线申报，相关部门审核后拨付资金。\n"
+    );
+    for copy in [own, quotation] {
+        let damaged = clean.replacen("企业可在线申报", &format!("{copy}企业可在线申报"), 1);
+        let report = run(&damaged, false);
+        assert_eq!(removed(&damaged, &report), vec![copy], "{copy}");
+        assert_eq!(report.dedup.text, clean);
+    }
+}
+
+/// A policy Q&A (eighth review 03): the answer restates what the question quotes, each naming the
+/// policy in its own words (`《措施》提出“……”` asked, `答：《措施》明确，……` answered).
+#[test]
+fn an_answer_restating_the_quoted_question_is_no_copy() {
+    let text = "问1：《措施》提出“对吸纳登记失业人员就业并签订1年以上劳动合同的小微企业，按每人1000元标准给予一次性吸纳就业补贴”，登记失业人员如何认定？\n\
+        答：《措施》明确，对吸纳登记失业人员就业并签订1年以上劳动合同的小微企业，按每人1000元标准给予一次性吸纳就业补贴。这里的登记失业人员，是指在户籍地或常住地进行失业登记的人员。\n";
+    assert_nothing_removed(text);
+}
+
+/// A sentence that mentions a reading, and an entry of a list of attachments that names one, start
+/// none: the text after them is the notice's own, and a copy of an earlier sentence there is a copy.
+#[test]
+fn a_sentence_or_an_attachment_entry_that_names_a_reading_starts_none() {
+    let goal = "加快培育壮大新动能，改造提升传统动能是促进经济结构转型的重要途径。";
+    for mention in [
+        "各地要做好《若干措施》政策解读工作。",
+        "附件：1.若干措施\n2.《若干措施》政策解读",
+    ] {
+        let text = format!("一、总体要求\n{goal}\n二、工作要求\n{mention}\n{goal}\n");
+        let report = run(&text, false);
+        assert_eq!(
+            removed(&text, &report),
+            vec![format!("{goal}\n")],
+            "{mention}"
+        );
+    }
+}

@@ -1,0 +1,194 @@
+//! Restatements: sentences that repeat a document's words while naming it, as a policy's 解读, a
+//! draft's 起草说明 or a Q&A does (`《若干措施》第一条明确：“对……给予补助。”`, `答：《措施》明确，对……`,
+//! `征求意见稿第五条规定：……`).
+//!
+//! Why: such a sentence is a near copy of the clause it cites, and the sentences of a quotation it
+//! opens are exact copies of the clause's, yet they are the notice's own text. A scrape's copy never
+//! adds a citation to what it copies, nor rewords one, so a unit that names its source, where the
+//! unit it repeats names none or names it in other words (a Q&A's `问1：《措施》提出“……”` answered by
+//! `答：《措施》明确，……`), is a restatement and not a copy. A copy of a restatement names its source
+//! as its original does, and stays a copy.
+
+use super::units::Unit;
+
+/// How far into a unit its citation may stand, in characters: after an answer's `答：` or a topic
+/// (`在培养高素质农民队伍方面，《实施意见》要求……`).
+const CITATION_WITHIN: usize = 40;
+/// Units a quotation opened by a citing unit may run on for: a clause of a few sentences.
+const QUOTED_UNITS: usize = 12;
+
+/// Verbs of saying that follow a citation, and the words that may stand between the two.
+const VERBS: [&str; 8] = [
+    "明确", "规定", "提出", "要求", "指出", "强调", "写明", "载明",
+];
+const BETWEEN: [&str; 7] = ["中", "也", "还", "进一步", "则", "均", "对此"];
+
+/// The rest of `words` after an article's number at their start (`第五条`, `第二款`), if any.
+fn after_article<'w>(words: &'w str, units: &str) -> Option<&'w str> {
+    let rest = words.strip_prefix('第')?;
+    let number = rest.trim_start_matches(|c: char| {
+        "一二三四五六七八九十百零〇两".contains(c) || c.is_ascii_digit()
+    });
+    let digits = rest[..rest.len() - number.len()].chars().count();
+    let unit = number.chars().next().filter(|&c| units.contains(c))?;
+    (1..=6)
+        .contains(&digits)
+        .then(|| &number[unit.len_utf8()..])
+}
+
+/// Where a verb of saying ends in `words`, if they open with one, perhaps after `也` or `进一步`.
+fn verb_end(words: &str) -> Option<usize> {
+    let after_between = BETWEEN
+        .iter()
+        .filter_map(|w| words.strip_prefix(w))
+        .chain(std::iter::once(words));
+    after_between
+        .filter_map(|rest| {
+            VERBS
+                .iter()
+                .find(|verb| rest.starts_with(*verb))
+                .map(|verb| words.len() - rest.len() + verb.len())
+        })
+        .next()
+}
+
+/// The words of `words` (a unit's text) up to a citation's verb within its first characters, if
+/// they restate a document they name there: `答：《措施》明确`.
+fn citation(words: &str) -> Option<&str> {
+    // A scan for where a citation ends (`》`, `第五条`) and a verb follows, rather than a regex: a
+    // regex with a class of numerals ran in its slowest engine on every unit, which made a 1 MB
+    // scrape's analysis cost four times the instructions.
+    words
+        .char_indices()
+        .take(CITATION_WITHIN)
+        .filter(|&(_, c)| c == '》' || c == '第')
+        .find_map(|(at, c)| {
+            let rest = if c == '》' {
+                &words[at + c.len_utf8()..]
+            } else {
+                let rest = after_article(&words[at..], "条款项")?;
+                after_article(rest, "款项").unwrap_or(rest)
+            };
+            let end = words.len() - rest.len() + verb_end(rest)?;
+            Some(&words[..end])
+        })
+}
+
+/// The change in quotation depth over `words`: `“` opens, `”` closes.
+fn quote_depth_change(words: &str, depth: &mut u32) {
+    for c in words.chars() {
+        match c {
+            '“' => *depth += 1,
+            '”' => *depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+}
+
+/// The units of a text, asked whether they restate a document they name. Asked only of the few
+/// units that are candidate copies, so that the scan costs nothing on the rest.
+pub(super) struct Restatements<'t, 'u> {
+    text: &'t str,
+    units: &'u [Unit],
+}
+
+impl<'t, 'u> Restatements<'t, 'u> {
+    pub fn new(text: &'t str, units: &'u [Unit]) -> Self {
+        Restatements { text, units }
+    }
+
+    fn words(&self, unit: usize) -> &'t str {
+        let unit = &self.units[unit];
+        self.text
+            .get(unit.content_start..unit.content_end)
+            .unwrap_or("")
+    }
+
+    fn own_citation(&self, unit: usize) -> Option<&'t str> {
+        if self.units[unit].heading {
+            return None;
+        }
+        citation(self.words(unit))
+    }
+
+    /// The words that name the document `unit` restates: its own, or those of the citing unit that
+    /// opened the quotation it lies in, on the same line.
+    fn citation_of(&self, unit: usize) -> Option<&'t str> {
+        if unit >= self.units.len() {
+            return None;
+        }
+        if let Some(own) = self.own_citation(unit) {
+            return Some(own);
+        }
+        let mut opener = unit;
+        for _ in 0..QUOTED_UNITS {
+            let gap = opener.checked_sub(1).and_then(|before| {
+                self.text
+                    .get(self.units[before].content_end..self.units[opener].content_start)
+            })?;
+            if self.units[opener].heading || gap.contains('\n') {
+                return None;
+            }
+            opener -= 1;
+            if let Some(cited) = self.own_citation(opener) {
+                let mut depth = 0;
+                for between in opener..unit {
+                    quote_depth_change(self.words(between), &mut depth);
+                    if depth == 0 {
+                        return None;
+                    }
+                }
+                return Some(cited);
+            }
+        }
+        None
+    }
+
+    /// Whether the units `first..end` restate the units from `original` on: each names its
+    /// source, and the original's units name none, or name it in other words.
+    pub fn restate(&self, (first, end): (usize, usize), original: usize) -> bool {
+        let strip = |words: &str| {
+            words
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+        };
+        (first..end).zip(original..).all(|(copy, original)| {
+            match (self.citation_of(copy), self.citation_of(original)) {
+                (Some(_), None) => true,
+                (Some(copy), Some(original)) => strip(copy) != strip(original),
+                (None, _) => false,
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_citation_with_a_verb_of_saying_restates() {
+        for words in [
+            "《若干措施》第一条明确：“对首次认定的，给予一次性奖励50万元。",
+            "答：《措施》明确，对吸纳登记失业人员就业的小微企业给予补贴。",
+            "征求意见稿第五条规定：新建住宅小区应当配建集中停放充电场所。",
+            "第六条规定：既有住宅小区不具备条件的，应当利用小区空地建设。",
+            "在培养高素质农民队伍方面，《实施意见》要求深入实施高素质农民培育计划。",
+        ] {
+            assert!(citation(words).is_some(), "{words}");
+        }
+    }
+
+    #[test]
+    fn a_sentence_that_names_no_source_or_only_late_restates_nothing() {
+        for words in [
+            "对首次认定为省级专精特新中小企业的，给予一次性奖励20万元。",
+            "各地要认真落实。",
+            // The citation stands past the sentence's opening words: a statement that cites.
+            "对专精特新中小企业实施数字化、智能化改造，设备和软件投资额在300万元以上的，按照《办法》规定给予补助。",
+        ] {
+            assert_eq!(citation(words), None, "{words}");
+        }
+    }
+}
