@@ -10,7 +10,9 @@
 //! - the **body** runs to the first signature after it (`广东省人民政府办公厅2017年5月10日`), which gives
 //!   成文日期 and, when the title does not name it, the issuer;
 //! - a **wrapped document** is named in the body's `现将《…》（…号）转发给你们` sentence. Its own header
-//!   follows the wrapping notice's signature (and 附注), and is read the same way, to any depth.
+//!   follows the wrapping notice's signature (and 附注), and is read the same way, to any depth;
+//! - the documents that restate the text before them by design, for the repeat finder: a 解读 or
+//!   起草说明 under a title that names the document it explains, and the annexes a notice lists.
 
 pub(crate) mod date;
 pub(crate) mod markup;
@@ -132,6 +134,51 @@ fn cited_title_before(head: &str) -> Option<usize> {
             0
         }
     })
+}
+
+/// Where each annex that a document lists (`附件：1．……方案`) starts: its label, on a line of its
+/// own or glued to the text before it, right before its listed title (`附件1\n2024年……方案`). Only the
+/// first such place of each annex counts: a scrape's copy of a whole annex repeats its label too.
+/// An annex details the notice before it, and restates its sentences by design.
+pub(crate) fn annex_starts(text: &str, doc: &Document) -> Vec<usize> {
+    let mut out = Vec::new();
+    let alone = doc.attachments.len() == 1;
+    for (k, title) in doc.attachments.iter().enumerate() {
+        if title.chars().count() < 4 {
+            continue;
+        }
+        let number = (k + 1).to_string();
+        let start = text
+            .match_indices(title.as_str())
+            .take(8)
+            .find_map(|(at, _)| annex_label_before(&text[..at], &number, alone));
+        out.extend(start);
+    }
+    out.sort_unstable();
+    out
+}
+
+/// Where the label `附件{number}` that `head` ends with starts (`附件` alone for the only annex),
+/// perhaps with a colon and white space after it.
+fn annex_label_before(head: &str, number: &str, alone: bool) -> Option<usize> {
+    let head = head.trim_end_matches(|c: char| c.is_whitespace() || c == '：' || c == ':');
+    let folded = |c: char| match c {
+        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+        c => c,
+    };
+    let digits_start = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| folded(c).is_ascii_digit())
+        .last()
+        .map_or(head.len(), |(at, _)| at);
+    let digits: String = head[digits_start..].chars().map(folded).collect();
+    if !(digits == number || (alone && digits.is_empty())) {
+        return None;
+    }
+    head[..digits_start]
+        .strip_suffix("附件")
+        .map(|before| before.len())
 }
 
 /// The 文种 a title ends with.

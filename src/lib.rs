@@ -147,9 +147,12 @@ pub fn analyze_bytes(text: &str, options: &Options) -> Result<Report, AnalyzeErr
     let outline = sections::find(text);
     let (document, forwarded) = document::read_with_starts(text, &outline.sections);
     let mut attributions = attributions::find(text, &outline.sections, &document);
+    let mut restating = document::interpretation_starts(text);
+    restating.extend(document::annex_starts(text, &document));
+    restating.sort_unstable();
     let documents = repeats::DocumentStarts {
         forwarded,
-        interpretations: document::interpretation_starts(text),
+        restating,
     };
     let found = repeats::find_with_structure(text, &outline.sections, &documents, options);
     copies::link_attributions(text, &mut attributions, &found.repeats);

@@ -46,7 +46,8 @@
 //! of parallel parts at its place among their labels (`fields_of_parallel_parts`); nor the uses of
 //! a set sentence that a notice puts between other sentences four times or more, in three
 //! articles of rules or more, or that closes each part (`set_sentences`); nor a restatement that
-//! names its source (`restatements`), nor what a 解读 or 起草说明 repeats of the text it explains.
+//! names its source (`restatements`), nor what a 解读, a 起草说明 or an annex repeats of the text
+//! before it.
 //! Edited copies are looked for within one document of a 转发 nest, or one such reading, and not
 //! among parallel counterparts (`parallel_counterparts`) or a pledge's restatements.
 //! Copies of part of a sentence are found once no whole unit is a copy (`clauses`).
@@ -97,9 +98,10 @@ pub(crate) struct DocumentStarts {
     /// forwards, adapted (`请径向市自然资源局反映` for `请径向省自然资源厅反映`), and its title names
     /// that document's, so an edited copy is looked for within one document only.
     pub forwarded: Vec<usize>,
-    /// The 解读 and 起草说明 that explain the text before them, restating its clauses: what they
-    /// repeat of it is no copy, and an edited copy is looked for within one of them only.
-    pub interpretations: Vec<usize>,
+    /// The documents that restate the text before them by design: a 解读 or 起草说明 that explains
+    /// it, an annex that details it. What they repeat of it is no copy, and an edited copy is looked
+    /// for within one of them only.
+    pub restating: Vec<usize>,
 }
 
 /// [`find_with_sections`], with where the documents of `text` start.
@@ -150,11 +152,11 @@ pub(crate) fn find_with_structure(
         spans: headings,
         marks,
         document_starts: {
-            let mut starts = [&documents.forwarded[..], &documents.interpretations[..]].concat();
+            let mut starts = [&documents.forwarded[..], &documents.restating[..]].concat();
             starts.sort_unstable();
             starts
         },
-        interpretation_starts: documents.interpretations.clone(),
+        restating_starts: documents.restating.clone(),
     };
     let mut taken_parts: Vec<Span> = Vec::new();
     let mut part_repeats: Vec<Repeat> = Vec::new();
@@ -166,7 +168,7 @@ pub(crate) fn find_with_structure(
     loop {
         round += 1;
         let whole = whole_unit_copies(&base, base_headings, options);
-        let parts = if round < PART_ROUNDS {
+        let mut parts = if round < PART_ROUNDS {
             clauses::find(
                 &whole.text,
                 &whole.units,
@@ -178,6 +180,16 @@ pub(crate) fn find_with_structure(
             Vec::new()
         };
         let to_text = KeptPieces::new(&taken_parts, text.len());
+        if !parts.is_empty() {
+            // What a restating document repeats of the text before it is its own, as for whole
+            // units: an annex's item glued to its heading in a scrape without line breaks.
+            let to_base = KeptPieces::new(&whole.removed, base.len());
+            let in_text = |at: usize| to_text.start_to_original(to_base.start_to_original(at));
+            parts.retain(|part| {
+                !headings
+                    .restates_earlier_text(in_text(part.copy.start), in_text(part.original.start))
+            });
+        }
         if parts.is_empty() {
             let mut repeats = whole.repeats;
             for repeat in &mut repeats {
@@ -515,7 +527,7 @@ struct Headings {
     marks: Vec<Mark>,
     document_starts: Vec<usize>,
     /// The documents among them that explain the text before them (see [`DocumentStarts`]).
-    interpretation_starts: Vec<usize>,
+    restating_starts: Vec<usize>,
 }
 
 impl Headings {
@@ -540,7 +552,7 @@ impl Headings {
             spans: moved_headings(&self.spans, removed),
             marks,
             document_starts: moved_places(&self.document_starts, removed),
-            interpretation_starts: moved_places(&self.interpretation_starts, removed),
+            restating_starts: moved_places(&self.restating_starts, removed),
         }
     }
 
@@ -549,14 +561,12 @@ impl Headings {
         self.document_starts.partition_point(|&start| start <= at)
     }
 
-    /// Whether the place `at` lies in a document that explains the text before it, and `original`
+    /// Whether the place `at` lies in a document that restates the text before it, and `original`
     /// in that text.
-    fn explains(&self, at: usize, original: usize) -> bool {
-        let k = self
-            .interpretation_starts
-            .partition_point(|&start| start <= at);
+    fn restates_earlier_text(&self, at: usize, original: usize) -> bool {
+        let k = self.restating_starts.partition_point(|&start| start <= at);
         k.checked_sub(1)
-            .map(|k| self.interpretation_starts[k])
+            .map(|k| self.restating_starts[k])
             .is_some_and(|start| {
                 original < start && self.document_at(at) == self.document_at(start)
             })
@@ -1612,7 +1622,8 @@ fn analyse(
     // A 解读 quoting a clause it names: the citing units are no copies of the clause.
     let restates = |first: usize, end: usize, original: usize| {
         restatements.restate((first, end), original)
-            || headings.explains(units[first].content_start, units[original].content_start)
+            || headings
+                .restates_earlier_text(units[first].content_start, units[original].content_start)
     };
 
     // Greedy LZ77 parse: the longest earlier copy at each unit, skipping past it when taken.

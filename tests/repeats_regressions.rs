@@ -1005,3 +1005,60 @@ fn a_sentence_or_an_attachment_entry_that_names_a_reading_starts_none() {
         );
     }
 }
+
+/// A notice and its annexes (tenth review 09): an annex details the notice, and restates its
+/// theme and its dates by design, under the annex's own headings. Nothing is lost in any layout.
+fn notice_with_annexes(separator: &str) -> String {
+    [
+        "县安全生产委员会关于开展2024年“安全生产月”活动的通知",
+        "各乡镇人民政府，县安委会各成员单位：",
+        "一、活动主题",
+        "人人讲安全、个个会应急——畅通生命通道。",
+        "二、主要活动",
+        "（一）开展安全宣传咨询日活动。6月16日，全县统一开展安全宣传咨询日活动，县主会场设在县城人民广场。",
+        "（二）及时报送信息。请各乡镇于6月10日前将活动方案报县安委会办公室，7月5日前报送活动总结。",
+        "附件：1．2024年“安全生产月”安全宣传咨询日活动方案",
+        "2．2024年“安全生产月”活动信息报送要求",
+        "县安全生产委员会",
+        "2024年5月22日",
+        "附件1",
+        "2024年“安全生产月”安全宣传咨询日活动方案",
+        "一、活动主题",
+        "人人讲安全、个个会应急——畅通生命通道。",
+        "二、活动时间和地点",
+        "6月16日，全县统一开展安全宣传咨询日活动，县主会场设在县城人民广场。",
+        "县主会场活动时间为当日上午9:00至11:30。",
+        "附件2",
+        "2024年“安全生产月”活动信息报送要求",
+        "一、报送时间",
+        "请各乡镇于6月10日前将活动方案报县安委会办公室，7月5日前报送活动总结。",
+        "二、报送方式",
+        "电子版发送至指定邮箱。",
+    ]
+    .join(separator)
+        + separator
+}
+
+#[test]
+fn annexes_that_restate_the_notice_keep_their_sentences() {
+    for separator in ["\n", "\u{3000}\u{3000}", ""] {
+        assert_nothing_removed(&notice_with_annexes(separator));
+    }
+}
+
+/// What an annex repeats of itself, and an annex pasted whole a second time, label and all, are
+/// copies: only the text before an annex's first label is what it restates.
+#[test]
+fn a_copy_within_an_annex_or_of_a_whole_annex_is_a_copy() {
+    let clean = notice_with_annexes("\n");
+    let own = "县主会场活动时间为当日上午9:00至11:30。\n";
+    let damaged = clean.replacen("附件2\n", &format!("{own}附件2\n"), 1);
+    let report = run(&damaged, false);
+    assert_eq!(removed(&damaged, &report), vec![own]);
+    assert_eq!(report.dedup.text, clean);
+
+    let annex = &clean[clean.find("附件2\n").expect("annex 2")..];
+    let damaged = format!("{clean}{annex}");
+    let report = run(&damaged, false);
+    assert_eq!(report.dedup.text, clean, "{:?}", removed(&damaged, &report));
+}
