@@ -1242,7 +1242,8 @@ fn items_own_words(
 /// in place of one level. A form-like notice gives every indicator or every period the same
 /// fields, and some of them the same value. A scrape's copy of a field pasted into another part
 /// gives that part the label twice, or a label it lacks. The fields already `taken` as copies are
-/// not the part's; of a field and its twin later in the same part, the later is the copy.
+/// not the part's; of a field and its twins later in the same part (the same words), the later are
+/// copies.
 fn fields_of_parallel_parts(
     text: &str,
     units: &[Unit],
@@ -1257,48 +1258,78 @@ fn fields_of_parallel_parts(
         return false;
     }
     // The part a unit is in, from the heading in place before it to the one after it: its
-    // heading's level, and its units.
-    let part = |u: usize| -> Option<(Option<u8>, Range<usize>)> {
+    // heading's level, its units, and whether it is the last part.
+    let part = |u: usize| -> Option<(Option<u8>, Range<usize>, bool)> {
         let (start, end) = numbering.part_at(units[u].content_start)?;
         let from = units.partition_point(|unit| unit.content_start < start);
         let to = units.partition_point(|unit| unit.content_start < end);
-        (to - from <= FIELD_PART_UNITS).then(|| (headings.level_at(start), from..to))
+        (to - from <= FIELD_PART_UNITS)
+            .then(|| (headings.level_at(start), from..to, end == usize::MAX))
     };
     // The labelled units of a part, and whether `first..end` is whole fields of it.
-    let fields = |first: usize, end: usize| -> Option<(Option<u8>, Range<usize>, Vec<usize>)> {
-        let (level, part) = part(first)?;
+    let fields = |first: usize, end: usize| {
+        let (level, part, last) = part(first)?;
         let whole =
             label(first).is_some() && end <= part.end && (end == part.end || label(end).is_some());
-        let labelled = part
+        let labelled: Vec<usize> = part
             .clone()
             .filter(|&u| !taken[u] && label(u).is_some())
             .collect();
-        whole.then_some((level, part, labelled))
+        whole.then_some((level, part, last, labelled))
     };
     let len = end - first;
-    let (Some((copy_level, copy_part, mut copy_fields)), Some((level, part, original_fields))) =
-        (fields(first, end), fields(original, original + len))
+    let (
+        Some((copy_level, copy_part, copy_last, mut copy_fields)),
+        Some((level, part, _, original_fields)),
+    ) = (fields(first, end), fields(original, original + len))
     else {
         return false;
     };
-    if copy_fields.len() == original_fields.len() + 1 {
-        if let Some(twin) = copy_fields
-            .iter()
-            .position(|&f| f >= end && units[f].id == units[first].id)
-        {
-            copy_fields.remove(twin);
-        }
+    if copy_level != level || copy_part == part {
+        return false;
     }
-    let place = |fields: &[usize], u: usize| fields.iter().position(|&f| f == u);
-    copy_level == level
-        && copy_part != part
-        && copy_fields.len() >= 2
-        && copy_fields.len() == original_fields.len()
-        && copy_fields
-            .iter()
-            .zip(&original_fields)
-            .all(|(&a, &b)| label(a) == label(b))
-        && (0..len).all(|k| place(&copy_fields, first + k) == place(&original_fields, original + k))
+    if copy_fields.len() > original_fields.len() {
+        let mut seen: Vec<u32> = Vec::with_capacity(copy_fields.len());
+        copy_fields.retain(|&f| {
+            let new = !seen.contains(&units[f].id);
+            seen.push(units[f].id);
+            new
+        });
+    }
+    // Two parts' fields read alike from `copy` and `original` on: as many, with the same labels in
+    // the same order, each unit of the run at the same place. The last part may have more after
+    // them, the notice's own closing fields (`联系电话：……` after the last project of a 公示), when no
+    // label is in it twice, as a field pasted after the part's own would make it.
+    let alike = |copy: &[usize], original: &[usize], copy_at: usize, original_at: usize| {
+        let place = |fields: &[usize], u: usize| fields.iter().position(|&f| f == u);
+        let distinct = || {
+            let mut labels: Vec<_> = copy_fields.iter().map(|&f| label(f)).collect();
+            labels.sort_unstable();
+            labels.windows(2).all(|pair| pair[0] != pair[1])
+        };
+        original.len() >= 2
+            && (copy.len() == original.len()
+                || (copy_last && copy.len() > original.len() && distinct()))
+            && copy
+                .iter()
+                .zip(original)
+                .all(|(&a, &b)| label(a) == label(b))
+            && (0..len).all(|k| place(copy, copy_at + k) == place(original, original_at + k))
+    };
+    // Read from each part's first field; or from the run's first field, where the parts' first
+    // fields differ (a title guessed too long in a scrape without line breaks took a label's
+    // first characters) but what follows the run's first field, to each part's end, is alike.
+    let from = |fields: &[usize], u: usize| -> Vec<usize> {
+        fields.iter().copied().skip_while(|&f| f != u).collect()
+    };
+    alike(&copy_fields, &original_fields, first, original)
+        || (copy_fields.len() == original_fields.len() || copy_last)
+            && alike(
+                &from(&copy_fields, first),
+                &from(&original_fields, original),
+                first,
+                original,
+            )
 }
 
 /// Whether the edited copy `copy` of the unit `original` is the parallel counterpart of it, which a

@@ -1062,3 +1062,76 @@ fn a_copy_within_an_annex_or_of_a_whole_annex_is_a_copy() {
     let report = run(&damaged, false);
     assert_eq!(report.dedup.text, clean, "{:?}", removed(&damaged, &report));
 }
+
+/// A 公示 of several projects (tenth review 06): each gives the same fields, and ends with the same
+/// decision, notice period and objection lines; the last is followed by the notice's own closing
+/// fields.
+fn public_notice(separator: &str, block_after_part_three: &str) -> String {
+    let projects = [
+        (
+            "一、年产3万吨新型环保涂料技改项目",
+            "江华新材料科技有限公司",
+            "书",
+        ),
+        (
+            "二、城北污水处理厂三期扩建工程",
+            "市水务环境投资集团有限公司",
+            "书",
+        ),
+        ("三、南山片区220千伏输变电工程", "国网某市供电公司", "表"),
+        (
+            "四、市第二人民医院门诊综合楼建设项目",
+            "市第二人民医院",
+            "表",
+        ),
+        (
+            "五、年产500万件汽车零部件项目",
+            "宏达汽车配件制造有限公司",
+            "表",
+        ),
+    ];
+    let mut lines = vec![
+        "市生态环境局关于建设项目环境影响评价文件拟审批意见的公示".to_string(),
+        "经审查，我局拟对以下5个建设项目环境影响评价文件作出审批意见，现予以公示。".to_string(),
+    ];
+    for (k, (title, builder, kind)) in projects.iter().enumerate() {
+        lines.push(title.to_string());
+        lines.push(format!("建设单位：{builder}。"));
+        lines.push(format!(
+            "项目概况：{builder}新建生产线{}条，配套建设环保设施。",
+            k + 1
+        ));
+        lines.push(format!(
+            "拟审批意见：原则同意该项目环境影响报告{kind}结论。"
+        ));
+        lines.push("公示期：2024年7月8日至2024年7月12日（5个工作日）。".to_string());
+        lines.push(
+            "公众如对上述项目拟审批意见有异议，可在公示期内以书面形式向我局反映，并署真实姓名和联系方式。"
+                .to_string(),
+        );
+        if k == 2 && !block_after_part_three.is_empty() {
+            lines.push(block_after_part_three.to_string());
+        }
+    }
+    lines.push("联系部门：市生态环境局行政审批科。".to_string());
+    lines.push("联系电话：0791-83876521。".to_string());
+    lines.join(separator) + separator
+}
+
+#[test]
+fn the_projects_of_a_public_notice_keep_their_shared_closing_lines() {
+    for separator in ["\n", "\u{3000}\u{3000}", ""] {
+        assert_nothing_removed(&public_notice(separator, ""));
+    }
+}
+
+/// The closing lines of a project pasted after the same project's own are a copy: the part then
+/// has each label twice.
+#[test]
+fn closing_lines_pasted_after_a_project_s_own_are_a_copy() {
+    let block = "拟审批意见：原则同意该项目环境影响报告表结论。\n公示期：2024年7月8日至2024年7月12日（5个工作日）。";
+    let damaged = public_notice("\n", block);
+    let report = run(&damaged, false);
+    assert_eq!(removed(&damaged, &report), vec![format!("{block}\n")]);
+    assert_eq!(report.dedup.text, public_notice("\n", ""));
+}
