@@ -325,10 +325,11 @@ fn build(
     signs: &[crate::document::sign::Signature],
 ) -> Outline {
     let mut sections: Vec<Section> = Vec::with_capacity(accepted.len());
+    let labels = title::Labels::new(text);
     for (i, &(level, ordinal, start, marker_end)) in accepted.iter().enumerate() {
         let limit = accepted.get(i + 1).map_or(text.len(), |a| a.2);
         let words_from = skip_spaces(text, marker_end, limit);
-        let title_end = title::title_end(text, words_from, limit, level);
+        let title_end = title::title_end(text, words_from, limit, level, &labels);
         sections.push(Section {
             level,
             ordinal,

@@ -457,3 +457,33 @@ fn a_first_heading_after_the_issued_documents_title() {
         assert!(heads(prose).is_empty(), "{prose}: {:?}", heads(prose));
     }
 }
+
+/// A checklist scraped without line breaks glues each item's title to its first field's label
+/// (`1．主要负责人履职情况检查要点：……`, tenth review 04). The label, which stands before a colon as
+/// often after every item, is the body's; a verb before a colon (`将第六条修改为：`) is the title's.
+#[test]
+fn a_field_label_glued_to_a_title_is_the_body_s() {
+    let checklist = "1．主要负责人履职情况检查要点：企业主要负责人是否组织制定安全生产责任制。检查方法：查阅相关文件。\
+        2．全员安全生产责任制建立情况检查要点：企业是否建立覆盖全体从业人员的责任制。检查方法：查阅相关文件。\
+        3．包保责任制落实检查要点：企业是否明确重大危险源的包保责任人。检查方法：现场查看公示牌。";
+    assert_eq!(
+        heads(checklist),
+        vec![
+            (3, 1, t("主要负责人履职情况")),
+            (3, 2, t("全员安全生产责任制建立情况")),
+            (3, 3, t("包保责任制落实")),
+        ]
+    );
+    let amendments = "一、将第六条修改为：“申请人应当提交下列材料。”\n\
+        二、将第九条第一款修改为：“登记机关应当自受理之日起十日内作出决定。”\n\
+        三、将第十四条修改为：“本办法自公布之日起施行。”\n";
+    let titles: Vec<_> = heads(amendments).into_iter().map(|h| h.2).collect();
+    assert_eq!(
+        titles,
+        vec![
+            t("将第六条修改为"),
+            t("将第九条第一款修改为"),
+            t("将第十四条修改为")
+        ]
+    );
+}

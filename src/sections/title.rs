@@ -18,6 +18,13 @@
 //! strong title ending (`工作|要求`, `机制|建设`), because that is the middle of a compound. The best-scoring
 //! seam wins, the earliest among equals. Word lists, not known titles: the method works on notices
 //! never seen, and the fixtures in `tests/fixtures/notices/` check it with and without line breaks.
+//!
+//! A title stopped by a colon may have taken the label of its body's first field (`1．主要负责人履职
+//! 情况检查要点：……`, where a scrape lost the line break): the words that stand before a colon as
+//! often elsewhere in the text ([`Labels`]) are the body's.
+
+use std::cell::OnceCell;
+use std::collections::HashMap;
 
 /// The longest title, in characters, read without a seam.
 const MAX_TITLE: usize = 40;
@@ -161,12 +168,90 @@ enum Stop {
     Overflow,
 }
 
+/// How often each run of two to eight Han characters stands right before a colon in the text: the
+/// labels of a form's fields (`检查要点：`). Counted once, when a title first stops at a colon.
+pub(super) struct Labels<'t> {
+    text: &'t str,
+    counts: OnceCell<HashMap<&'t str, u32>>,
+}
+
+/// The longest label counted.
+const LABEL_CHARS: usize = 8;
+/// Uses that make a word before a colon a label.
+const LABEL_USES: u32 = 3;
+
+impl<'t> Labels<'t> {
+    pub fn new(text: &'t str) -> Self {
+        Labels {
+            text,
+            counts: OnceCell::new(),
+        }
+    }
+
+    fn counts(&self) -> &HashMap<&'t str, u32> {
+        self.counts.get_or_init(|| {
+            let mut counts = HashMap::new();
+            for (colon, _) in self.text.match_indices(['：', ':']) {
+                for start in han_suffix_starts(&self.text[..colon]) {
+                    *counts.entry(&self.text[start..colon]).or_insert(0) += 1;
+                }
+            }
+            counts
+        })
+    }
+
+    /// The length in bytes of the label that `words` (a title stopped by a colon) end with: the
+    /// longest run of their last Han characters that stands before a colon as often as their last
+    /// two do, three times or more. A form repeats `检查要点：` after each item's title; the item's
+    /// own words before it (`……情况检查要点：`) stand there fewer times.
+    fn label_len(&self, words: &str) -> Option<usize> {
+        let counts = self.counts();
+        let count = |start: usize| counts.get(&words[start..]).copied().unwrap_or(0);
+        let starts = han_suffix_starts(words);
+        let &two = starts.first()?;
+        // A verb before a colon introduces what follows (`将第六条修改为：`, `规定如下：`); a label
+        // names a field.
+        if words.ends_with(['为', '是', '下', '如', '有', '的', '于', '及']) {
+            return None;
+        }
+        let uses = count(two);
+        if uses < LABEL_USES {
+            return None;
+        }
+        let longest = starts
+            .iter()
+            .take_while(|&&start| count(start) == uses)
+            .last()
+            .copied()
+            .unwrap_or(two);
+        Some(words.len() - longest)
+    }
+}
+
+/// Where the runs of the last two to [`LABEL_CHARS`] Han characters of `s` start, shortest first.
+fn han_suffix_starts(s: &str) -> Vec<usize> {
+    s.char_indices()
+        .rev()
+        .take(LABEL_CHARS)
+        .take_while(|&(_, c)| is_han(c))
+        .map(|(at, _)| at)
+        .skip(1)
+        .collect()
+}
+
 /// The end (byte offset) of the title that starts at `from`, or `None` when the item has no title.
 /// `limit` is where the next heading starts; `level` is the heading's (1 for 一、).
-pub(super) fn title_end(text: &str, from: usize, limit: usize, level: u8) -> Option<usize> {
+pub(super) fn title_end(
+    text: &str,
+    from: usize,
+    limit: usize,
+    level: u8,
+    labels: &Labels<'_>,
+) -> Option<usize> {
     let rest = text.get(from..limit.max(from))?;
     let mut chars: Vec<(usize, char)> = Vec::new();
     let mut stop = Stop::Clean;
+    let mut stopped_at_colon = false;
     // A comma or bracket inside “…” or 《…》 belongs to the quotation, not to the title; a quote
     // that does not close before the end of its sentence is damage and shields nothing.
     let mut quoted_until = 0;
@@ -203,6 +288,7 @@ pub(super) fn title_end(text: &str, from: usize, limit: usize, level: u8) -> Opt
         };
         if let Some(k) = kind {
             stop = k;
+            stopped_at_colon = matches!(c, '：' | ':');
             break;
         }
         chars.push((from + i, c));
@@ -213,6 +299,15 @@ pub(super) fn title_end(text: &str, from: usize, limit: usize, level: u8) -> Opt
     }
     let end_all = chars.last().map(|&(i, c)| i + c.len_utf8())?;
     let words = &text[from..end_all];
+    // A field's label glued to the title (`1．主要负责人履职情况检查要点：……`) is the body's.
+    if stopped_at_colon {
+        if let Some(label) = labels.label_len(words) {
+            let title = &words[..words.len() - label];
+            if title.chars().count() >= 2 {
+                return Some(from + title.len());
+            }
+        }
+    }
     let seam = |min: u8| best_seam(words, min).map(|cut| from + cut);
     // A 一、 heading closed by 。 is unusual in itself: it is far more often a title glued to the
     // first sentence of its body than a title written with a full stop, so a weaker seam will do.
@@ -541,7 +636,7 @@ mod tests {
     use super::*;
 
     fn title(s: &str) -> Option<&str> {
-        title_end(s, 0, s.len(), 2).map(|e| &s[..e])
+        title_end(s, 0, s.len(), 2, &Labels::new(s)).map(|e| &s[..e])
     }
 
     #[test]
