@@ -190,6 +190,8 @@ pub fn find(text: &str) -> Outline {
             Some(_) if level == 1 && ordinal == 1 && after_an_issued_title(text, &signs, start) => {
                 true
             }
+            // Or after an annex's label and title: `……附件22024年生活垃圾分类重点任务清单1．统一……`.
+            Some(_) if ordinal == 1 && after_an_annex_title(text, start) => true,
             Some(_) => accepted.last().is_some_and(|&(l, o, _, prev_end)| {
                 let next = if l == level {
                     ordinal == o.saturating_add(1)
@@ -226,6 +228,27 @@ fn after_an_issued_title(text: &str, signs: &[Signature], start: usize) -> bool 
     title.chars().count() <= MAX_ISSUED_TITLE
         && !title.contains(['。', '，', '；', '：', '！', '？', ',', ';', ':', '!', '?'])
         && crate::document::ends_like_a_title(title)
+}
+
+/// Whether `start` follows an annex's label and, right after it, the annex's title: words without
+/// punctuation (`附件2　2024年生活垃圾分类重点任务清单`). A list of annexes (`附件：1．……`) has a colon.
+fn after_an_annex_title(text: &str, start: usize) -> bool {
+    let mut from = start.saturating_sub(4 * MAX_ISSUED_TITLE);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let Some(head) = text.get(from..start) else {
+        return false;
+    };
+    let Some(label) = head.rfind("附件") else {
+        return false;
+    };
+    let title = head[label + "附件".len()..]
+        .trim_start_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        .trim();
+    let chars = title.chars().count();
+    (2..=MAX_ISSUED_TITLE).contains(&chars)
+        && !title.contains(['。', '，', '；', '：', '！', '？', ',', ';', ':', '!', '?'])
 }
 
 /// Whether a heading may start right after `c` (U+FEFF is the byte-order mark of a saved file).

@@ -487,3 +487,20 @@ fn a_field_label_glued_to_a_title_is_the_body_s() {
         ]
     );
 }
+
+/// An annexed list scraped without line breaks glues its first item to the annex's title
+/// (`附件22024年……任务清单1．统一……`, tenth review 10): the item is a heading, as its siblings after
+/// a full stop are. A list of annexes (`附件：1．……`) heads nothing.
+#[test]
+fn the_first_item_glued_to_an_annex_title_is_a_heading() {
+    let text =
+        "四、工作要求各区要抓紧细化工作方案。附件：1．市领导小组成员名单2．2024年重点任务清单\
+        市人民政府办公室2024年3月28日附件22024年重点任务清单1．统一分类标识和收集容器颜色。\
+        责任单位：市城市管理局。2．居民小区集中投放点设置全覆盖。责任单位：各区人民政府。";
+    let heads = heads(text);
+    assert_eq!(
+        heads.iter().map(|h| (h.0, h.1)).collect::<Vec<_>>(),
+        vec![(1, 4), (3, 1), (3, 2)],
+        "{heads:?}"
+    );
+}
