@@ -317,12 +317,14 @@ fn glued_to_heading(text: &str, prev_level: u8, prev_end: usize, level: u8, star
     let mut n = 0;
     for c in words.chars() {
         n += 1;
+        // A lot's or section's short label may head a title (`（一）包1：理化生实验室设备1.主要……`).
+        let labelled = matches!(c, '：' | ':') && (2..=4).contains(&(n - 1)) && level > prev_level;
         if n > max_words
             || c.is_whitespace()
-            || matches!(
+            || (matches!(
                 c,
                 '。' | '；' | '！' | '？' | '，' | '：' | ',' | ';' | '!' | '?' | ':'
-            )
+            ) && !labelled)
         {
             return false;
         }

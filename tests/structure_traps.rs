@@ -504,3 +504,36 @@ fn the_first_item_glued_to_an_annex_title_is_a_heading() {
         "{heads:?}"
     );
 }
+
+/// A tender's field names are titles as written, though their last characters end other labels
+/// (`名称：`, `地点：`): `（二）项目名称：`, and `3.交货地点：` under every lot. With line breaks lost, a
+/// lot's first item follows the lot's short label and title (`（一）包1：理化生实验室设备1.……`).
+#[test]
+fn a_tender_s_field_names_stay_titles_and_a_lot_s_first_item_is_found() {
+    let lot = |n: u32, what: &str| {
+        format!(
+            "（{}）包{n}：{what}1.主要技术要求：符合国家标准。2.交货期：合同签订之日起30日内完成供货。\
+             3.交货地点：采购人指定地点。",
+            ["一", "二", "三"][n as usize - 1]
+        )
+    };
+    let text = format!(
+        "一、项目基本情况\n（一）项目编号：SZCG2024-G-0318\n（二）项目名称：教学设备采购项目\n\
+         二、各包技术与商务要求{}{}{}\n三、联系方式\n（一）名称：苏州市第二中学。\n（二）地点：人民路1185号。\n\
+         （三）单位名称：苏州市政府采购中心。",
+        lot(1, "理化生实验室设备"),
+        lot(2, "录播教室设备"),
+        lot(3, "学生计算机")
+    );
+    let heads = heads(&text);
+    let titled = |level: u8, ordinal: u32| -> Vec<Option<String>> {
+        heads
+            .iter()
+            .filter(|h| h.0 == level && h.1 == ordinal)
+            .map(|h| h.2.clone())
+            .collect()
+    };
+    assert_eq!(titled(3, 1), vec![t("主要技术要求"); 3], "{heads:?}");
+    assert_eq!(titled(3, 3), vec![t("交货地点"); 3], "{heads:?}");
+    assert!(titled(2, 2).contains(&t("项目名称")), "{heads:?}");
+}

@@ -172,11 +172,21 @@ enum Stop {
 /// labels of a form's fields (`检查要点：`). Counted once, when a title first stops at a colon.
 pub(super) struct Labels<'t> {
     text: &'t str,
-    counts: OnceCell<HashMap<&'t str, u32>>,
+    counts: OnceCell<LabelCounts<'t>>,
+}
+
+#[derive(Default)]
+struct LabelCounts<'t> {
+    /// By run of the last two to [`LABEL_CHARS`] Han characters before a colon.
+    suffixes: HashMap<&'t str, u32>,
+    /// By the whole run of Han characters there, as long as a title.
+    runs: HashMap<&'t str, u32>,
 }
 
 /// The longest label counted.
 const LABEL_CHARS: usize = 8;
+/// The fewest characters a title keeps when a label is cut from its end.
+const MIN_TITLE_BEFORE_LABEL: usize = 4;
 /// Uses that make a word before a colon a label.
 const LABEL_USES: u32 = 3;
 
@@ -188,33 +198,50 @@ impl<'t> Labels<'t> {
         }
     }
 
-    fn counts(&self) -> &HashMap<&'t str, u32> {
+    fn counts(&self) -> &LabelCounts<'t> {
         self.counts.get_or_init(|| {
-            let mut counts = HashMap::new();
+            let LabelCounts {
+                mut suffixes,
+                mut runs,
+            } = LabelCounts::default();
             for (colon, _) in self.text.match_indices(['：', ':']) {
-                for start in han_suffix_starts(&self.text[..colon]) {
-                    *counts.entry(&self.text[start..colon]).or_insert(0) += 1;
+                let before = &self.text[..colon];
+                for start in han_suffix_starts(before) {
+                    *suffixes.entry(&self.text[start..colon]).or_insert(0) += 1;
+                }
+                let run: usize = before
+                    .chars()
+                    .rev()
+                    .take(MAX_TITLE + 1)
+                    .take_while(|&c| is_han(c))
+                    .map(char::len_utf8)
+                    .sum();
+                if run > 0 {
+                    *runs.entry(&before[before.len() - run..]).or_insert(0) += 1;
                 }
             }
-            counts
+            LabelCounts { suffixes, runs }
         })
     }
 
     /// The length in bytes of the label that `words` (a title stopped by a colon) end with: the
     /// longest run of their last Han characters that stands before a colon as often as their last
-    /// two do, three times or more. A form repeats `检查要点：` after each item's title; the item's
-    /// own words before it (`……情况检查要点：`) stand there fewer times.
+    /// two do, three times or more. A checklist repeats `检查要点：` after each item's own title
+    /// (`……履职情况检查要点：`). Words that stand whole before a colon more than once are a field's
+    /// name as written: a tender gives every lot its `3.交货地点：`, though another field is `地点：`.
     fn label_len(&self, words: &str) -> Option<usize> {
-        let counts = self.counts();
-        let count = |start: usize| counts.get(&words[start..]).copied().unwrap_or(0);
-        let starts = han_suffix_starts(words);
-        let &two = starts.first()?;
         // A verb before a colon introduces what follows (`将第六条修改为：`, `规定如下：`); a label
         // names a field.
         if words.ends_with(['为', '是', '下', '如', '有', '的', '于', '及']) {
             return None;
         }
-        let uses = count(two);
+        let LabelCounts { suffixes, runs } = self.counts();
+        if runs.get(words).is_some_and(|&n| n >= 2) {
+            return None;
+        }
+        let count = |start: usize| suffixes.get(&words[start..]).copied().unwrap_or(0);
+        let starts = han_suffix_starts(words);
+        let uses = count(*starts.first()?);
         if uses < LABEL_USES {
             return None;
         }
@@ -222,9 +249,10 @@ impl<'t> Labels<'t> {
             .iter()
             .take_while(|&&start| count(start) == uses)
             .last()
-            .copied()
-            .unwrap_or(two);
-        Some(words.len() - longest)
+            .copied()?;
+        let label = &words[longest..];
+        // Two characters (`要求`, `名称`, `地点`) end too many field names to be a label of their own.
+        (longest > 0 && label.chars().count() > 2).then_some(label.len())
     }
 }
 
@@ -303,7 +331,8 @@ pub(super) fn title_end(
     if stopped_at_colon {
         if let Some(label) = labels.label_len(words) {
             let title = &words[..words.len() - label];
-            if title.chars().count() >= 2 {
+            // A short field name is a title as written (`（二）项目名称：`, though `名称：` is common).
+            if title.chars().count() >= MIN_TITLE_BEFORE_LABEL {
                 return Some(from + title.len());
             }
         }
