@@ -1657,6 +1657,45 @@ fn analyse(
                 .restates_earlier_text(units[first].content_start, units[original].content_start)
     };
 
+    // The words that open a part under three settled headings or more, right after each, where
+    // the copy's part and the original's are siblings: a notice that restates a standing
+    // requirement under each of its parts, so that each reads on its own (the same duty paragraph
+    // opening each holiday's `（二）春节期间。`). A scrape's copy pasted after a heading opens one
+    // part more than its original does.
+    let mut openings = vec![0u32; norms.len()];
+    for u in 1..units.len() {
+        if settled[u - 1] && !heading_line(&units[u]) {
+            if let Some(n) = openings.get_mut(units[u].id as usize) {
+                *n += 1;
+            }
+        }
+    }
+    let opens_parts_alike = |first: usize, end: usize, original: usize| {
+        let level = |u: usize| headings.level_at(units[u].content_start);
+        // Siblings: no heading of a higher level between the two.
+        let siblings = |level: u8| {
+            let (from, to) = (
+                units[original - 1].content_start,
+                units[first - 1].content_start,
+            );
+            let marks = &headings.marks;
+            let start = marks.partition_point(|m| m.start <= from);
+            let between = &marks[start..start + marks[start..].partition_point(|m| m.start < to)];
+            between.len() <= SIBLINGS_READ && between.iter().all(|m| m.level >= level)
+        };
+        first > 0
+            && original > 0
+            && settled[first - 1]
+            && settled[original - 1]
+            && (first..end).all(|u| !heading_line(&units[u]))
+            && openings
+                .get(units[first].id as usize)
+                .is_some_and(|&n| n >= MIN_PART_OPENINGS)
+            && level(first - 1)
+                .filter(|&l| level(original - 1) == Some(l))
+                .is_some_and(siblings)
+    };
+
     // Greedy LZ77 parse: the longest earlier copy at each unit, skipping past it when taken.
     let mut runs: Vec<Run> = Vec::new();
     let mut in_copy = vec![false; units.len()];
@@ -1712,7 +1751,7 @@ fn analyse(
             .earliest(at, len)
             .unwrap_or(factors.source[at] as usize)
             + (first - at);
-        if restates(first, end, original) {
+        if restates(first, end, original) || opens_parts_alike(first, end, original) {
             at = end;
             continue;
         }
@@ -2096,6 +2135,12 @@ fn analyse(
         kept_exact,
     }
 }
+
+/// Settled headings of a level that the same words must open for them to be the parts' own.
+const MIN_PART_OPENINGS: u32 = 3;
+/// Headings read between two parts to tell whether they are siblings: a bound that keeps a text
+/// with thousands of headings linear.
+const SIBLINGS_READ: usize = 64;
 
 /// Steps allowed when following earlier occurrences back; only a text made of one passage repeated
 /// thousands of times needs more, and there a shorter copy may be found instead of the longest

@@ -1135,3 +1135,44 @@ fn closing_lines_pasted_after_a_project_s_own_are_a_copy() {
     assert_eq!(removed(&damaged, &report), vec![format!("{block}\n")]);
     assert_eq!(report.dedup.text, public_notice("\n", ""));
 }
+
+/// Eleventh review 09: a holiday notice restates the standing duty requirement at the opening of
+/// each holiday's part, so that each reads on its own; what follows it is the holiday's own.
+fn holiday_duties(separator: &str, openings: &[bool; 5]) -> String {
+    let duty = "各乡镇、各部门要严格落实领导干部带班和工作人员24小时值班制度，值班人员要坚守岗位。遇有重大突发事件，要按规定及时报告并妥善处置。";
+    let holidays = [
+        ("（一）元旦期间。", "要加强烟花爆竹燃放和道路交通安全工作。"),
+        ("（二）春节期间。", "要做好困难群众走访慰问工作。"),
+        (
+            "（三）清明节期间。",
+            "要加强森林防火和文明祭扫宣传引导工作。",
+        ),
+        ("（四）劳动节期间。", "要加强旅游景区和大型活动安全工作。"),
+        ("（五）端午节期间。", "要加强防汛和水上交通安全工作。"),
+    ];
+    let mut text = format!("二、值班值守要求{separator}");
+    for ((heading, own), opens) in holidays.iter().zip(openings) {
+        let duty = if *opens { duty } else { "" };
+        text += &format!("{heading}{duty}{own}{separator}");
+    }
+    text + &format!("三、其他事项{separator}县政府总值班室电话：0758-8812110。{separator}")
+}
+
+#[test]
+fn a_requirement_opening_every_part_stays() {
+    for separator in ["\n", "\u{3000}\u{3000}", ""] {
+        assert_nothing_removed(&holiday_duties(separator, &[true; 5]));
+    }
+}
+
+/// The same words opening two parts only are one part's and a copy pasted after the other's
+/// heading.
+#[test]
+fn words_opening_two_parts_only_are_a_copy() {
+    let damaged = holiday_duties("\n", &[true, false, true, false, false]);
+    let report = run(&damaged, false);
+    assert_eq!(
+        report.dedup.text,
+        holiday_duties("\n", &[true, false, false, false, false])
+    );
+}

@@ -37,11 +37,11 @@ fn notices_written_to_catch_false_copies_lose_nothing() {
 }
 
 /// Removed spans allowed, by notice (its file name up to the layout), as (default,
-/// `--drop-near-duplicates`), in any of its layouts: clean notices of the fifth to tenth blind
+/// `--drop-near-duplicates`), in any of its layouts: clean notices of the fifth to eleventh blind
 /// reviews that still lose text (`tests/fixtures/reviewed-clean-open/`, the README's "Not yet"),
 /// and clean notices that lose text only when near-duplicates are dropped. A ratchet: a count may
 /// only go down, and every other notice loses nothing in either mode.
-const LOSSES: [(&str, usize, usize); 11] = [
+const LOSSES: [(&str, usize, usize); 15] = [
     // A report restating a target, adapted.
     ("r7-02", 0, 1),
     // An amending decision, its table of old and new wording, and the regulation re-published.
@@ -57,6 +57,15 @@ const LOSSES: [(&str, usize, usize); 11] = [
     ("r10-01", 0, 5),
     // A reply (批复) quoting the request it approves, with the request appended (near mode only).
     ("r10-03", 0, 5),
+    // Eleventh review: a lot award whose lots share their service, expert and fee lines, with
+    // different fees (near mode only).
+    ("r11-02", 0, 4),
+    // An appointment notice naming two people to the same post (near mode only).
+    ("r11-03", 0, 4),
+    // Subsidy tiers worded alike but for their thresholds, rates and caps (near mode only).
+    ("r11-07", 0, 6),
+    // Eight villages given the same tasks, their names and figures changed.
+    ("r11-10", 6, 20),
     // Near mode only.
     ("r3-c08", 0, 1),
     ("r5-c6", 0, 1),
@@ -80,7 +89,7 @@ fn clean_notices_still_losing_text_lose_no_more() {
     let open = notices("tests/fixtures/reviewed-clean-open");
     assert_eq!(
         open.len(),
-        21,
+        33,
         "a notice that loses nothing moves to reviewed-clean"
     );
     for path in open.iter().chain(&notices("tests/fixtures/reviewed-clean")) {
