@@ -9,6 +9,8 @@
 //! `答：《措施》明确，……`), is a restatement and not a copy. A copy of a restatement names its source
 //! as its original does, and stays a copy.
 
+use std::cell::OnceCell;
+
 use super::units::Unit;
 
 /// How far into a unit its citation may stand, in characters: after an answer's `答：` or a topic
@@ -90,11 +92,20 @@ fn quote_depth_change(words: &str, depth: &mut u32) {
 pub(super) struct Restatements<'t, 'u> {
     text: &'t str,
     units: &'u [Unit],
+    /// Each unit's own citation, read once: a scrape of edited copies asks of the same units
+    /// again and again.
+    own: Vec<OnceCell<Option<&'t str>>>,
 }
 
 impl<'t, 'u> Restatements<'t, 'u> {
     pub fn new(text: &'t str, units: &'u [Unit]) -> Self {
-        Restatements { text, units }
+        Restatements {
+            text,
+            units,
+            own: std::iter::repeat_with(OnceCell::new)
+                .take(units.len())
+                .collect(),
+        }
     }
 
     fn words(&self, unit: usize) -> &'t str {
@@ -105,10 +116,12 @@ impl<'t, 'u> Restatements<'t, 'u> {
     }
 
     fn own_citation(&self, unit: usize) -> Option<&'t str> {
-        if self.units[unit].heading {
-            return None;
-        }
-        citation(self.words(unit))
+        *self.own[unit].get_or_init(|| {
+            if self.units[unit].heading {
+                return None;
+            }
+            citation(self.words(unit))
+        })
     }
 
     /// The words that name the document `unit` restates: its own, or those of the citing unit that
@@ -119,6 +132,15 @@ impl<'t, 'u> Restatements<'t, 'u> {
         }
         if let Some(own) = self.own_citation(unit) {
             return Some(own);
+        }
+        // No quotation opens in the units before it that one could lie in.
+        let reach = self.units[unit.saturating_sub(QUOTED_UNITS)].content_start;
+        if !self
+            .text
+            .get(reach..self.units[unit].content_start)
+            .is_some_and(|before| before.contains('“'))
+        {
+            return None;
         }
         let mut opener = unit;
         for _ in 0..QUOTED_UNITS {
