@@ -143,15 +143,14 @@ fn cited_title_before(head: &str) -> Option<usize> {
 pub(crate) fn annex_starts(text: &str, doc: &Document) -> Vec<usize> {
     let mut out = Vec::new();
     let alone = doc.attachments.len() == 1;
-    for (k, title) in doc.attachments.iter().enumerate() {
+    for (number, title) in (1u32..).zip(&doc.attachments) {
         if title.chars().count() < 4 {
             continue;
         }
-        let number = (k + 1).to_string();
         let start = text
             .match_indices(title.as_str())
             .take(8)
-            .find_map(|(at, _)| annex_label_before(&text[..at], &number, alone));
+            .find_map(|(at, _)| annex_label_before(&text[..at], number, alone));
         out.extend(start);
     }
     out.sort_unstable();
@@ -160,25 +159,14 @@ pub(crate) fn annex_starts(text: &str, doc: &Document) -> Vec<usize> {
 
 /// Where the label `附件{number}` that `head` ends with starts (`附件` alone for the only annex),
 /// perhaps with a colon and white space after it.
-fn annex_label_before(head: &str, number: &str, alone: bool) -> Option<usize> {
+fn annex_label_before(head: &str, number: u32, alone: bool) -> Option<usize> {
     let head = head.trim_end_matches(|c: char| c.is_whitespace() || c == '：' || c == ':');
-    let folded = |c: char| match c {
-        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-        c => c,
-    };
-    let digits_start = head
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| folded(c).is_ascii_digit())
-        .last()
-        .map_or(head.len(), |(at, _)| at);
-    let digits: String = head[digits_start..].chars().map(folded).collect();
-    if !(digits == number || (alone && digits.is_empty())) {
+    let digits = head.trim_end_matches(|c| date::arabic_digit(c).is_some());
+    let labelled = date::arabic(&head[digits.len()..]);
+    if !(labelled == Some(number) || (alone && digits.len() == head.len())) {
         return None;
     }
-    head[..digits_start]
-        .strip_suffix("附件")
-        .map(|before| before.len())
+    digits.strip_suffix("附件").map(str::len)
 }
 
 /// The 文种 a title ends with.

@@ -1319,6 +1319,8 @@ fn fields_of_parallel_parts(
     // Read from each part's first field; or from the run's first field, where the parts' first
     // fields differ (a title guessed too long in a scrape without line breaks took a label's
     // first characters) but what follows the run's first field, to each part's end, is alike.
+    // The parts must still have as many fields (but for the last part's closing ones): a field
+    // pasted at the end of another part gives it one the original's part lacks.
     let from = |fields: &[usize], u: usize| -> Vec<usize> {
         fields.iter().copied().skip_while(|&f| f != u).collect()
     };

@@ -244,7 +244,7 @@ fn after_an_annex_title(text: &str, start: usize) -> bool {
         return false;
     };
     let title = head[label + "附件".len()..]
-        .trim_start_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        .trim_start_matches(is_digit)
         .trim();
     let chars = title.chars().count();
     (2..=MAX_ISSUED_TITLE).contains(&chars)

@@ -82,7 +82,7 @@ fn number_char(c: char, arabic_system: bool) -> bool {
     }
 }
 
-fn arabic_digit(c: char) -> Option<u32> {
+pub(crate) fn arabic_digit(c: char) -> Option<u32> {
     match c {
         '0'..='9' => Some(c as u32 - '0' as u32),
         '０'..='９' => Some(c as u32 - '０' as u32),
@@ -119,7 +119,7 @@ pub(crate) fn page_date(s: &str) -> Option<String> {
 }
 
 /// Arabic digits, full-width or not.
-fn arabic(s: &str) -> Option<u32> {
+pub(crate) fn arabic(s: &str) -> Option<u32> {
     let mut n: u32 = 0;
     for c in s.chars() {
         let d = match c {
