@@ -1334,6 +1334,84 @@ fn fields_of_parallel_parts(
             )
 }
 
+/// Whether the units `first..end` stand at the same place in their part as those from `original`
+/// do in theirs, two sibling parts written from one pattern: as many units, and every other unit
+/// (two at least) nearly the same as its counterpart. A notice that sets each village or lot the
+/// same tasks writes its parts alike, differing in figures and names (`新建村级垃圾分类收集点5个。`
+/// in the second village and the fourth, each part ending `项目由……镇人民政府组织实施……`). A
+/// scrape's copy adds units to the part it lands in, which then has more than the original's.
+fn the_same_place_in_parts_alike(
+    units: &[Unit],
+    norms: &Norms,
+    headings: &Headings,
+    numbering: &Numbering,
+    taken: &[bool],
+    (first, end): (usize, usize),
+    original: usize,
+) -> bool {
+    let len = end - first;
+    let part = |u: usize| {
+        let (start, end) = numbering.part_at(units[u].content_start)?;
+        let from = units.partition_point(|unit| unit.content_start < start);
+        let to = units.partition_point(|unit| unit.content_start < end);
+        let level = headings.level_at(start)?;
+        (to - from <= FIELD_PART_UNITS).then_some((start, level, from..to))
+    };
+    let (Some((copy_start, copy_level, copy_part)), Some((start, level, part))) =
+        (part(first), part(original))
+    else {
+        return false;
+    };
+    if copy_start == start || copy_level != level || end > copy_part.end {
+        return false;
+    }
+    if original + len > part.end {
+        return false;
+    }
+    // Each part's units but the copies already taken out of it.
+    let kept = |part: Range<usize>, run: Range<usize>| -> Vec<usize> {
+        part.filter(|u| run.contains(u) || !taken[*u]).collect()
+    };
+    let (copy_units, original_units) = (
+        kept(copy_part, first..end),
+        kept(part, original..original + len),
+    );
+    if copy_units.len() != original_units.len() {
+        return false;
+    }
+    let text_of = |u: usize| norms.get(units[u].id as usize).unwrap_or("");
+    let mut alike = 0;
+    for (&a, &b) in copy_units.iter().zip(&original_units) {
+        let in_run = (first..end).contains(&a);
+        if in_run != (original..original + len).contains(&b)
+            || (in_run && a - first != b - original)
+        {
+            return false;
+        }
+        if in_run {
+            continue;
+        }
+        let (x, y) = (&units[a], &units[b]);
+        if x.heading || y.heading {
+            if x.heading != y.heading {
+                return false;
+            }
+            continue;
+        }
+        if x.id != y.id && near::similarity(text_of(a), text_of(b)) < PARTS_ALIKE {
+            return false;
+        }
+        alike += 1;
+    }
+    alike >= MIN_ALIKE_UNITS
+}
+
+/// The similarity at which two units at one place of two parts are the pattern's, written alike.
+const PARTS_ALIKE: f64 = 0.6;
+
+/// Units of two parts, besides a repeat, that must be alike for the parts to share a pattern.
+const MIN_ALIKE_UNITS: usize = 2;
+
 /// Whether the edited copy `copy` of the unit `original` is the parallel counterpart of it, which a
 /// notice writes alike by design: the same field of two parts of one level (`牵头单位：……配合单位：
 /// ……` of two tasks, run together where a scrape lost the breaks), or two items of one level
@@ -1769,6 +1847,14 @@ fn analyse(
             &in_copy,
             (first, end),
             original,
+        ) || the_same_place_in_parts_alike(
+            units,
+            norms,
+            headings,
+            numbering,
+            &in_copy,
+            (first, end),
+            original,
         ) {
             at = end;
             continue;
@@ -1898,6 +1984,15 @@ fn analyse(
                     copy.original,
                 )
                 && !items_own_words(text, units, numbering, unit, copy.original)
+                && !the_same_place_in_parts_alike(
+                    units,
+                    norms,
+                    headings,
+                    numbering,
+                    &in_copy,
+                    unit,
+                    copy.original,
+                )
                 && !the_same_item_in_two_places(
                     units,
                     norms,

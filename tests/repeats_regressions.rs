@@ -1176,3 +1176,52 @@ fn words_opening_two_parts_only_are_a_copy() {
         holiday_duties("\n", &[true, false, false, false, false])
     );
 }
+
+/// Eleventh review 10: villages given the same tasks from one pattern, their names and figures
+/// changed, so that a town's closing sentence is the same for its two villages and a count the
+/// same for villages of different towns. `paste` puts a copied sentence into the given village,
+/// before its own count of collection points: at the place the copy's original has in its village.
+fn village_tasks(separator: &str, paste: Option<(usize, &str)>) -> String {
+    let villages = [
+        ("（一）城关镇东湖村。", "城关镇", "3.2", 120, 6),
+        ("（二）城关镇西湖村。", "城关镇", "2.8", 95, 5),
+        ("（三）青山镇青山村。", "青山镇", "4.1", 146, 8),
+        ("（四）青山镇石门村。", "青山镇", "2.5", 88, 5),
+        ("（五）白沙镇沙洲村。", "白沙镇", "3.6", 132, 7),
+        ("（六）白沙镇沙湾村。", "白沙镇", "3.0", 104, 6),
+    ];
+    let mut text = format!("一、重点村建设任务{separator}");
+    for (k, (heading, town, pipes, toilets, points)) in villages.iter().enumerate() {
+        let pasted = paste
+            .filter(|&(at, _)| at == k)
+            .map_or("", |(_, copy)| copy);
+        text += &format!(
+            "{heading}实施农村生活污水治理，新建污水收集管网{pipes}公里，建设一体化污水处理设施1座；\
+             实施农村户厕改造提升{toilets}户；{pasted}新建村级垃圾分类收集点{points}个。\
+             项目由{town}人民政府组织实施，县农业农村局负责业务指导，2025年10月底前完成建设任务。{separator}"
+        );
+    }
+    text + &format!(
+        "二、资金安排{separator}县财政按照每个重点村不低于150万元的标准安排配套资金。{separator}"
+    )
+}
+
+#[test]
+fn the_same_sentence_at_the_same_place_of_parts_written_alike_stays() {
+    for separator in ["\n", "\u{3000}\u{3000}", ""] {
+        assert_nothing_removed(&village_tasks(separator, None));
+    }
+}
+
+/// A sentence pasted into a village's part, even at the place its original has in its own, gives
+/// the part one more than that village has: a copy.
+#[test]
+fn a_sentence_pasted_into_a_part_written_alike_is_a_copy() {
+    let copy = "新建村级垃圾分类收集点5个。";
+    for separator in ["\n", ""] {
+        let damaged = village_tasks(separator, Some((4, copy)));
+        let report = run(&damaged, false);
+        assert_eq!(removed(&damaged, &report), vec![copy]);
+        assert_eq!(report.dedup.text, village_tasks(separator, None));
+    }
+}
