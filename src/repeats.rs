@@ -1427,12 +1427,11 @@ fn parallel_counterparts(
     original: usize,
 ) -> bool {
     let (at_copy, at_original) = (units[copy].content_start, units[original].content_start);
-    let settled = |at: usize| numbering.settled.binary_search(&at).is_ok();
-    if let (Some(a), Some(b)) = (headings.mark_at(at_copy), headings.mark_at(at_original)) {
-        return settled(at_copy)
-            && settled(at_original)
-            && a.level == b.level
-            && a.ordinal != b.ordinal;
+    // The item a unit opens, or whose words it begins after a heading cut off as a unit of its own
+    // (`（五）对中小企业实施` + `技术改造项目，设备投资额在2000万元以上……`).
+    let item = |u: usize| headings.mark_at(units[u].content_start);
+    if let (Some(a), Some(b)) = (item(copy), item(original)) {
+        return a.level == b.level && a.ordinal != b.ordinal;
     }
     // The heading in place each unit is under.
     let part = |at: usize| {
@@ -1961,6 +1960,39 @@ fn analyse(
             options.near_threshold,
             cache,
         );
+        // The search links every edited copy to the first of its kind, so that a copy of a copy is
+        // linked to the original; but items written alike (tiers `（八）` `（九）` `（十）`) are each
+        // their own, and an item pasted again with a word edited is a copy of its own number's
+        // item, not a counterpart of the first. Relinked here to the latest counterpart of the
+        // original under the same number.
+        let mut counterparts_of: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+        for copy in &mut near_copies {
+            if !parallel_counterparts(text, units, headings, numbering, copy.copy, copy.original) {
+                continue;
+            }
+            let item = |u: usize| {
+                headings
+                    .mark_at(units[u].content_start)
+                    .map(|m| (m.level, m.ordinal))
+            };
+            let counterparts = counterparts_of.entry(copy.original).or_default();
+            let same_item = counterparts
+                .iter()
+                .rev()
+                .take(COUNTERPARTS_READ)
+                .copied()
+                .find(|&c| item(c).is_some() && item(c) == item(copy.copy));
+            let text_of = |u: usize| norms.get(units[u].id as usize).unwrap_or("");
+            if let Some(own) = same_item {
+                let similarity = near::similarity(text_of(copy.copy), text_of(own));
+                if similarity >= options.near_threshold {
+                    copy.original = own;
+                    copy.similarity = similarity.min(0.999);
+                    continue;
+                }
+            }
+            counterparts.push(copy.copy);
+        }
         let document_of = |u: usize| headings.document_at(units[u].content_start);
         // A pledge restates a condition in its own voice (`一、本企业在……` for `（一）在……`).
         let a_statement = |u: usize| {
@@ -2232,6 +2264,9 @@ fn analyse(
         kept_exact,
     }
 }
+
+/// The latest counterparts of an original read for an item pasted again under the same number.
+const COUNTERPARTS_READ: usize = 16;
 
 /// Settled headings of a level that the same words must open for them to be the parts' own.
 const MIN_PART_OPENINGS: u32 = 3;

@@ -1225,3 +1225,47 @@ fn a_sentence_pasted_into_a_part_written_alike_is_a_copy() {
         assert_eq!(report.dedup.text, village_tasks(separator, None));
     }
 }
+
+/// Eleventh review 07: subsidy tiers as items numbered on from one part to the next (`（八）` under
+/// `三、`), worded alike but for their thresholds, rates and caps. Numbered on, they are not in
+/// place under their part, and are still each an item under its own number: no edited copies.
+/// (With every line break lost, the structure analysis does not find an item numbered on that is
+/// glued to its part's heading, `三、鼓励企业加大研发投入（八）对……`, so that layout is left out.)
+fn subsidy_tiers(separator: &str, third_tier: &str) -> String {
+    let tier = |number: &str, floor: u32, rate: u32, cap: u32| {
+        format!(
+            "（{number}）对上一年度研发费用在{floor}万元以上（含）、且研发费用增长10%以上的专精特新中小企业，\
+             按研发费用增量部分的{rate}%给予奖励，最高不超过{cap}万元。{separator}"
+        )
+    };
+    format!(
+        "二、支持企业技术改造{separator}（七）对专精特新“小巨人”企业实施技术改造项目的，补助比例在上述标准基础上提高2个百分点。{separator}\
+         三、鼓励企业加大研发投入{separator}{}{}{third_tier}四、附则{separator}（十一）本措施自印发之日起施行。{separator}",
+        tier("八", 500, 10, 50),
+        tier("九", 1000, 12, 80),
+    )
+}
+
+#[test]
+fn items_numbered_on_and_worded_alike_are_no_edited_copies() {
+    for separator in ["\n", "\u{3000}\u{3000}"] {
+        let third = format!(
+            "（十）对上一年度研发费用在2000万元以上（含）、且研发费用增长10%以上的专精特新中小企业，\
+             按研发费用增量部分的15%给予奖励，最高不超过100万元。{separator}"
+        );
+        assert_nothing_removed(&subsidy_tiers(separator, &third));
+    }
+}
+
+/// An item pasted again with a word edited keeps its number: the same number twice is an edited
+/// copy.
+#[test]
+fn an_item_pasted_again_with_a_word_edited_is_an_edited_copy() {
+    let edited =
+        "（九）对上一年度研发费用在1000万元以上（含）、且研发费用增长10%以上的专精特新中小企业，\
+                  按研发费用增量部分的12%给予支持，最高不超过80万元。\n";
+    let damaged = subsidy_tiers("\n", edited);
+    let report = run(&damaged, true);
+    assert_eq!(removed(&damaged, &report), vec![edited]);
+    assert_eq!(report.dedup.text, subsidy_tiers("\n", ""));
+}

@@ -62,8 +62,9 @@ const LOSSES: [(&str, usize, usize); 14] = [
     ("r11-02", 0, 4),
     // An appointment notice naming two people to the same post (near mode only).
     ("r11-03", 0, 4),
-    // Subsidy tiers worded alike but for their thresholds, rates and caps (near mode only).
-    ("r11-07", 0, 6),
+    // Subsidy tiers worded alike but for their thresholds, rates and caps, two of them with a
+    // heading cut after its first words (near mode only).
+    ("r11-07", 0, 2),
     // Near mode only.
     ("r3-c08", 0, 1),
     ("r5-c6", 0, 1),
