@@ -1335,11 +1335,13 @@ fn fields_of_parallel_parts(
 }
 
 /// Whether the units `first..end` stand at the same place in their part as those from `original`
-/// do in theirs, two sibling parts written from one pattern: as many units, and every other unit
-/// (two at least) nearly the same as its counterpart. A notice that sets each village or lot the
-/// same tasks writes its parts alike, differing in figures and names (`新建村级垃圾分类收集点5个。`
-/// in the second village and the fourth, each part ending `项目由……镇人民政府组织实施……`). A
-/// scrape's copy adds units to the part it lands in, which then has more than the original's.
+/// do in theirs, two sibling parts written from one pattern: as many units, and half the other
+/// sentences or more (one at least; headings and notes aside) nearly the same as their
+/// counterparts. A notice that sets each village or county the same tasks writes its parts alike,
+/// differing in figures and names (`新建村级垃圾分类收集点5个。` in the second village and the
+/// fourth, each part ending `项目由……镇人民政府组织实施……`; each county's own tasks, then the same
+/// paragraph of support). A scrape's copy adds units to the part it lands in, which then has more
+/// than the original's.
 fn the_same_place_in_parts_alike(
     units: &[Unit],
     norms: &Norms,
@@ -1362,7 +1364,17 @@ fn the_same_place_in_parts_alike(
     else {
         return false;
     };
-    if copy_start == start || copy_level != level || end > copy_part.end {
+    // Headings, and lines without a sentence's end that may be headings, are the numbering's to
+    // tell apart.
+    let text_of = |u: usize| norms.get(units[u].id as usize).unwrap_or("");
+    let sentence = |u: usize| {
+        !units[u].heading && text_of(u).contains(['。', '！', '？', '；', '!', '?', ';'])
+    };
+    if copy_start == start
+        || copy_level != level
+        || end > copy_part.end
+        || !(first..end).all(sentence)
+    {
         return false;
     }
     if original + len > part.end {
@@ -1379,8 +1391,7 @@ fn the_same_place_in_parts_alike(
     if copy_units.len() != original_units.len() {
         return false;
     }
-    let text_of = |u: usize| norms.get(units[u].id as usize).unwrap_or("");
-    let mut alike = 0;
+    let (mut alike, mut compared) = (0, 0);
     for (&a, &b) in copy_units.iter().zip(&original_units) {
         let in_run = (first..end).contains(&a);
         if in_run != (original..original + len).contains(&b)
@@ -1392,25 +1403,26 @@ fn the_same_place_in_parts_alike(
             continue;
         }
         let (x, y) = (&units[a], &units[b]);
-        if x.heading || y.heading {
-            if x.heading != y.heading {
+        // Headings are each part's own, and notes set phrases: neither tells a pattern.
+        if x.heading || y.heading || x.formulaic || y.formulaic {
+            if x.heading != y.heading || x.formulaic != y.formulaic {
                 return false;
             }
             continue;
         }
-        if x.id != y.id && near::similarity(text_of(a), text_of(b)) < PARTS_ALIKE {
-            return false;
+        compared += 1;
+        if x.id == y.id || near::similarity(text_of(a), text_of(b)) >= PARTS_ALIKE {
+            alike += 1;
         }
-        alike += 1;
     }
-    alike >= MIN_ALIKE_UNITS
+    alike >= MIN_ALIKE_UNITS && 2 * alike >= compared
 }
 
 /// The similarity at which two units at one place of two parts are the pattern's, written alike.
 const PARTS_ALIKE: f64 = 0.6;
 
-/// Units of two parts, besides a repeat, that must be alike for the parts to share a pattern.
-const MIN_ALIKE_UNITS: usize = 2;
+/// Sentences of two parts, besides a repeat, that must be alike for the parts to share a pattern.
+const MIN_ALIKE_UNITS: usize = 1;
 
 /// Whether the edited copy `copy` of the unit `original` is the parallel counterpart of it, which a
 /// notice writes alike by design: the same field of two parts of one level (`牵头单位：……配合单位：

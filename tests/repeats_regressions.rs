@@ -1269,3 +1269,42 @@ fn an_item_pasted_again_with_a_word_edited_is_an_edited_copy() {
     assert_eq!(removed(&damaged, &report), vec![edited]);
     assert_eq!(report.dedup.text, subsidy_tiers("\n", ""));
 }
+
+/// Tenth review 01: pilot counties, each given its own tasks, the same paragraph of support, and a
+/// closing request naming the county. The support paragraph repeats at the same place of each
+/// county's part, and so does the request, with another name: no copies, in either mode.
+fn pilot_counties(separator: &str) -> String {
+    let support = "支持措施：省级财政按照每县不超过2000万元的标准给予补助，资金分两年拨付。\
+                   示范县可统筹使用补助资金，用于县乡村三级物流设施建设。\
+                   省商务厅会同省财政厅对示范县建设项目实行清单管理，按季度调度建设进展。";
+    let counties = [
+        (
+            "（一）安宁县",
+            "新建县级物流配送中心1个，改造村级便民商店60个。",
+        ),
+        (
+            "（二）清河县",
+            "改造提升县级商贸综合体1个，新建乡镇快递物流共配站点8个。",
+        ),
+        (
+            "（三）石门市",
+            "新建冷链集配中心1个，发展农村电商直播基地2个。",
+        ),
+    ];
+    let mut text = format!("一、示范县名单及建设任务{separator}");
+    for (heading, tasks) in counties {
+        let county = &heading["（一）".len()..];
+        text += &format!(
+            "{heading}{separator}建设任务：{tasks}{separator}{support}{separator}\
+             请{county}人民政府于2024年4月30日前将实施方案报省商务厅备案。{separator}"
+        );
+    }
+    text + &format!("二、工作要求{separator}示范县人民政府是示范建设的责任主体。{separator}")
+}
+
+#[test]
+fn a_paragraph_at_the_same_place_of_each_county_stays() {
+    for separator in ["\n", "\u{3000}\u{3000}"] {
+        assert_nothing_removed(&pilot_counties(separator));
+    }
+}
