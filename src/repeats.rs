@@ -1424,11 +1424,45 @@ const PARTS_ALIKE: f64 = 0.6;
 /// Sentences of two parts, besides a repeat, that must be alike for the parts to share a pattern.
 const MIN_ALIKE_UNITS: usize = 1;
 
+/// Whether the normalised texts `a` and `b` differ, and only in their figures: the same words once
+/// digits and numerals are taken out (`……本包代理服务费为人民币贰万玖仟叁佰捌拾元整（¥29,380.00）。`
+/// and `……壹万玖仟陆佰柒拾元整（¥19,670.00）。`).
+fn differs_in_figures_only(a: &str, b: &str) -> bool {
+    let figure = |c: char| {
+        matches!(c,
+            '0'..='9' | '０'..='９' | '.' | '零' | '〇' | '一' | '二' | '三' | '四' | '五' | '六'
+            | '七' | '八' | '九' | '十' | '百' | '千' | '万' | '亿' | '两' | '壹' | '贰' | '叁'
+            | '肆' | '伍' | '陆' | '柒' | '捌' | '玖' | '拾' | '佰' | '仟')
+    };
+    if a == b {
+        return false;
+    }
+    // Only what lies between the shared beginning and end need be read: two twins of a long
+    // sentence differ in a few characters.
+    let mut prefix = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    while !a.is_char_boundary(prefix) {
+        prefix -= 1;
+    }
+    let (a, b) = (&a[prefix..], &b[prefix..]);
+    let mut suffix = a
+        .bytes()
+        .rev()
+        .zip(b.bytes().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    while !a.is_char_boundary(a.len() - suffix) || !b.is_char_boundary(b.len() - suffix) {
+        suffix -= 1;
+    }
+    let (a, b) = (&a[..a.len() - suffix], &b[..b.len() - suffix]);
+    a.chars()
+        .filter(|&c| !figure(c))
+        .eq(b.chars().filter(|&c| !figure(c)))
+}
+
 /// Whether the edited copy `copy` of the unit `original` is the parallel counterpart of it, which a
 /// notice writes alike by design: the same field of two parts of one level (`牵头单位：……配合单位：
 /// ……` of two tasks, run together where a scrape lost the breaks), or two items of one level
-/// (`（二）第二批次受理时间：……` and `（三）第三批次受理时间：……`), each settled in the numbering
-/// under its own number.
+/// (`（二）第二批次受理时间：……` and `（三）第三批次受理时间：……`), each under its own number.
 /// Exact copies need more ([`fields_of_parallel_parts`]); an edited one is what parallel parts are.
 fn parallel_counterparts(
     text: &str,
@@ -1439,8 +1473,7 @@ fn parallel_counterparts(
     original: usize,
 ) -> bool {
     let (at_copy, at_original) = (units[copy].content_start, units[original].content_start);
-    // The item a unit opens, or whose words it begins after a heading cut off as a unit of its own
-    // (`（五）对中小企业实施` + `技术改造项目，设备投资额在2000万元以上……`).
+    // The item a unit opens, settled in the numbering or numbered on from the part before.
     let item = |u: usize| headings.mark_at(units[u].content_start);
     if let (Some(a), Some(b)) = (item(copy), item(original)) {
         return a.level == b.level && a.ordinal != b.ordinal;
@@ -2046,9 +2079,20 @@ fn analyse(
                     copy.original,
                 )
         });
-        for copy in &near_copies {
-            stays[copy.original] = true;
-            is_near_copy[copy.copy] = true;
+        // A sentence that differs from an earlier one in its figures alone (a lot's fee, a tier's
+        // threshold and rate) states other facts: no edit a scrape makes changes a figure. With
+        // the exact copies next to it, it is a passage of the notice's own (each lot's service,
+        // experts and fee lines), kept whole.
+        let text_of = |u: usize| norms.get(units[u].id as usize).unwrap_or("");
+        let own_facts: Vec<bool> = near_copies
+            .iter()
+            .map(|copy| differs_in_figures_only(text_of(copy.copy), text_of(copy.original)))
+            .collect();
+        for (copy, &own) in near_copies.iter().zip(&own_facts) {
+            if !own {
+                stays[copy.original] = true;
+                is_near_copy[copy.copy] = true;
+            }
         }
         let mut absorbed = vec![false; runs.len()];
         let (mut run_from, mut run_to): (FxHashMap<usize, usize>, FxHashMap<usize, usize>) =
@@ -2059,7 +2103,7 @@ fn analyse(
                 run_to.insert(run.last, k);
             }
         }
-        for copy in &near_copies {
+        for (copy, &own) in near_copies.iter().zip(&own_facts) {
             let mut run = Run {
                 first: copy.copy,
                 last: copy.copy,
@@ -2103,6 +2147,16 @@ fn analyse(
                     }
                 }
                 break;
+            }
+            if own {
+                if grew {
+                    kept_exact = true;
+                    for u in run.first..=run.last {
+                        in_copy[u] = false;
+                        origin_of[u] = u32::MAX;
+                    }
+                }
+                continue;
             }
             if grew {
                 let text_of = |range: std::ops::RangeInclusive<usize>, all: bool| {
@@ -2639,6 +2693,44 @@ mod tests {
         let mut no_near = options();
         no_near.near_duplicates = false;
         assert!(find(&text, &no_near).repeats.is_empty());
+    }
+
+    #[test]
+    fn sentences_that_differ_in_figures_alone_are_told_from_edits() {
+        let cases = [
+            (
+                "新建村级垃圾分类收集点5个。",
+                "新建村级垃圾分类收集点6个。",
+                true,
+            ),
+            (
+                "本包代理服务费为人民币壹万玖仟元整(¥19,000.00)。",
+                "本包代理服务费为人民币贰万元整(¥20,000.00)。",
+                true,
+            ),
+            (
+                "按设备投资额的8%给予补助。",
+                "按设备投资额的10%给予补助。",
+                true,
+            ),
+            // Characters whose UTF-8 forms share their first bytes (万 and 亿, 设 and 没).
+            ("资金5万元。", "资金5亿元。", true),
+            ("推进设施建设。", "推进没施建设。", false),
+            (
+                "新建村级垃圾分类收集点5个。",
+                "新建村级垃圾分类收集点5个。",
+                false,
+            ),
+            ("由中标供应商一次性支付。", "由中标供应商统一支付。", false),
+            (
+                "新建村级垃圾分类收集点5个。",
+                "推动村级垃圾分类收集点6个。",
+                false,
+            ),
+        ];
+        for (a, b, figures_only) in cases {
+            assert_eq!(differs_in_figures_only(a, b), figures_only, "{a} / {b}");
+        }
     }
 
     #[test]

@@ -1308,3 +1308,46 @@ fn a_paragraph_at_the_same_place_of_each_county_stays() {
         assert_nothing_removed(&pilot_counties(separator));
     }
 }
+
+/// Eleventh review 02: a lot award whose lots share their service and expert lines and differ in
+/// their fee. A fee line that differs in its figures alone states another fact, no edit: kept, and
+/// with it the lines it follows, in either mode.
+fn lot_award(separator: &str, lots: &[(&str, &str)]) -> String {
+    let mut text = format!("三、中标（成交）信息{separator}");
+    for (k, (name, fee)) in lots.iter().enumerate() {
+        text += &format!(
+            "包{}：{name}{separator}\
+             服务要求：交货期为合同签订后30日内；质保期为验收合格之日起3年，质保期内提供免费上门维修服务。{separator}\
+             评审专家名单：李明华、王建国、陈晓燕、赵立新、刘芳（采购人代表）{separator}\
+             代理服务收费标准及金额：参照货物类收费标准下浮20%收取，由中标供应商一次性支付，本包代理服务费为人民币{fee}。{separator}",
+            k + 1
+        );
+    }
+    text + &format!("四、其他补充事宜{separator}无。{separator}")
+}
+
+#[test]
+fn lines_that_differ_in_their_figures_alone_stay_with_what_they_follow() {
+    let lots = [
+        ("理化生实验室设备", "贰万玖仟叁佰捌拾元整（¥29,380.00）"),
+        ("音乐美术器材", "壹万玖仟陆佰柒拾元整（¥19,670.00）"),
+        ("体育器材", "贰万零捌佰元整（¥20,800.00）"),
+    ];
+    for separator in ["\n", "\u{3000}\u{3000}", ""] {
+        assert_nothing_removed(&lot_award(separator, &lots));
+    }
+}
+
+/// The same lines with a word edited are an edited copy, dropped with the exact lines before it.
+#[test]
+fn lines_with_a_word_edited_are_an_edited_copy_still() {
+    let fee = "贰万玖仟叁佰捌拾元整（¥29,380.00）";
+    let clean = lot_award("\n", &[("理化生实验室设备", fee)]);
+    let edited = format!("服务要求：交货期为合同签订后30日内；质保期为验收合格之日起3年，质保期内提供免费上门维修服务。\n\
+                          评审专家名单：李明华、王建国、陈晓燕、赵立新、刘芳（采购人代表）\n\
+                          代理服务收费标准及金额：参照货物类收费标准下浮20%收取，由中标供应商统一支付，本包代理服务费为人民币{fee}。\n");
+    let damaged = clean.replace("四、", &format!("{edited}四、"));
+    let report = run(&damaged, true);
+    assert_eq!(removed(&damaged, &report), vec![edited.as_str()]);
+    assert_eq!(report.dedup.text, clean);
+}
