@@ -979,6 +979,9 @@ fn set_sentences(text: &str, units: &[Unit], numbering: &Numbering, ids: usize) 
     const MIN_ARTICLE_USES: u32 = 3;
     const MAX_CHARS: u32 = 20;
     const MAX_CLOSING_CHARS: u32 = 60;
+    // A sentence closing four parts or more may be long: an award's citation after each
+    // awardee's deeds. A scrape's copies seldom all land at the end of a part.
+    const MAX_CLOSER_CHARS: u32 = 200;
     let opens_a_part = |u: &Unit| {
         numbering.in_place.binary_search(&u.content_start).is_ok()
             || text
@@ -1000,7 +1003,7 @@ fn set_sentences(text: &str, units: &[Unit], numbering: &Numbering, ids: usize) 
     // Read twice: the second time past the sentences that close a part four times or more, so
     // that a block of two (a project's conditions, then its deadline) closes each part too.
     let in_band = |u: &Unit| {
-        !u.formulaic && !u.heading && u.counted > MAX_CHARS && u.counted <= MAX_CLOSING_CHARS
+        !u.formulaic && !u.heading && u.counted > MAX_CHARS && u.counted <= MAX_CLOSER_CHARS
     };
     let last_opening = units.iter().rposition(opens_a_part);
     let mut last_use = vec![usize::MAX; ids];

@@ -1351,3 +1351,44 @@ fn lines_with_a_word_edited_are_an_edited_copy_still() {
     assert_eq!(removed(&damaged, &report), vec![edited.as_str()]);
     assert_eq!(report.dedup.text, clean);
 }
+
+/// Twelfth review 06: an award decision closes each awardee's deeds with the same long citation.
+/// `pasted` goes into the third awardee's deeds, before their end.
+fn award_citations(separator: &str, pasted: &str) -> String {
+    let citation = "该同志危难时刻挺身而出，以实际行动诠释了见义勇为的精神，弘扬了社会正气，\
+                    经县见义勇为基金会评审委员会评审，决定授予其“石峡县见义勇为先进个人”称号，\
+                    颁发荣誉证书，并给予一次性奖金二万元。";
+    let awardees = [
+        ("一、李国华，男，1979年出生，石峡县青山镇农民。", "2023年3月12日下午，青山镇柳塘村一户村民家中突发火灾，李国华冲入浓烟弥漫的房屋，将儿童安全救出。"),
+        ("二、王建平，男，1991年出生，石峡县公交公司驾驶员。", "2023年5月6日上午，王建平与两名乘客合力将持刀抢夺的歹徒制服并扭送公安机关。"),
+        ("三、陈小燕，女，1996年出生，石峡县人民医院护士。", "2023年7月2日晚，陈小燕跳入河中将失足落水的老人托举至岸边，并对其实施心肺复苏。"),
+        ("四、赵德明，男，1968年出生，石峡县白沙乡退休教师。", "2023年8月19日，赵德明驾驶自家渔船往返三趟，将被困河心洲的村民全部转移至安全地带。"),
+        ("五、刘志强，男，1985年出生，石峡县城关镇个体工商户。", "2023年10月3日晚，刘志强组织疏散燃气泄漏的居民楼内20余名居民，并扑灭初期火情。"),
+    ];
+    let mut text = format!("现将先进个人事迹摘要公布如下：{separator}");
+    for (k, (heading, deeds)) in awardees.iter().enumerate() {
+        let pasted = if k == 2 { pasted } else { "" };
+        text += &format!("{heading}{separator}{pasted}{deeds}{separator}{citation}{separator}");
+    }
+    text + &format!("希望受到表彰的同志珍惜荣誉、再接再厉。{separator}")
+}
+
+#[test]
+fn a_long_citation_closing_every_awardee_stays() {
+    for separator in ["\n", "\u{3000}\u{3000}", ""] {
+        assert_nothing_removed(&award_citations(separator, ""));
+    }
+}
+
+/// The citation pasted before an awardee's deeds closes no part: a copy.
+#[test]
+fn a_long_citation_pasted_inside_a_part_is_a_copy() {
+    let citation = "该同志危难时刻挺身而出，以实际行动诠释了见义勇为的精神，弘扬了社会正气，\
+                    经县见义勇为基金会评审委员会评审，决定授予其“石峡县见义勇为先进个人”称号，\
+                    颁发荣誉证书，并给予一次性奖金二万元。";
+    let pasted = format!("{citation}\n");
+    let damaged = award_citations("\n", &pasted);
+    let report = run(&damaged, false);
+    assert_eq!(removed(&damaged, &report), vec![pasted.as_str()]);
+    assert_eq!(report.dedup.text, award_citations("\n", ""));
+}
