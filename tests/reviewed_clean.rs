@@ -41,7 +41,7 @@ fn notices_written_to_catch_false_copies_lose_nothing() {
 /// reviews that still lose text (`tests/fixtures/reviewed-clean-open/`, the README's "Not yet"),
 /// and clean notices that lose text only when near-duplicates are dropped. A ratchet: a count may
 /// only go down, and every other notice loses nothing in either mode.
-const LOSSES: [(&str, usize, usize); 12] = [
+const LOSSES: [(&str, usize, usize); 20] = [
     // A report restating a target, adapted.
     ("r7-02", 0, 1),
     // An amending decision, its table of old and new wording, and the regulation re-published.
@@ -60,6 +60,24 @@ const LOSSES: [(&str, usize, usize); 12] = [
     // Subsidy tiers worded alike but for their thresholds, rates and caps, one of them with a
     // heading cut after its first words and a clause of its own (near mode only).
     ("r11-07", 0, 1),
+    // Twelfth review: four training sessions each with its own requirements block and venue line.
+    ("r12-02", 4, 5),
+    // Four licence decisions published together, each with the same legal basis, duties and
+    // appeal rights.
+    ("r12-03", 8, 8),
+    // A correction notice quoting the sentence it corrects (near mode only).
+    ("r12-05", 0, 1),
+    // An award decision: the citation closes each awardee's deeds but one, followed by a pension.
+    ("r12-06", 1, 1),
+    // Flood warnings by county, the same guidance for the counties at one level.
+    ("r12-07", 4, 5),
+    // A budget's explanations, the same reason for two items, and the same note for two empty
+    // tables.
+    ("r12-08", 2, 4),
+    // Petition procedures per channel with the same time limits (one layout in default mode).
+    ("r12-09", 1, 5),
+    // Enrolment by district, the same registration sentences in each district's part.
+    ("r12-10", 3, 3),
     // Near mode only.
     ("r3-c08", 0, 1),
     ("r5-c6", 0, 1),
@@ -83,7 +101,7 @@ fn clean_notices_still_losing_text_lose_no_more() {
     let open = notices("tests/fixtures/reviewed-clean-open");
     assert_eq!(
         open.len(),
-        24,
+        48,
         "a notice that loses nothing moves to reviewed-clean"
     );
     for path in open.iter().chain(&notices("tests/fixtures/reviewed-clean")) {
