@@ -1260,18 +1260,14 @@ fn fields_of_parallel_parts(
     if label(first).is_none() {
         return false;
     }
-    // The part a unit is in, from the heading in place before it to the one after it: its
-    // heading's level, its units, and whether it is the last part.
-    let part = |u: usize| -> Option<(Option<u8>, Range<usize>, bool)> {
-        let (start, end) = numbering.part_at(units[u].content_start)?;
-        let from = units.partition_point(|unit| unit.content_start < start);
-        let to = units.partition_point(|unit| unit.content_start < end);
-        (to - from <= FIELD_PART_UNITS)
-            .then(|| (headings.level_at(start), from..to, end == usize::MAX))
-    };
     // The labelled units of a part, and whether `first..end` is whole fields of it.
     let fields = |first: usize, end: usize| {
-        let (level, part, last) = part(first)?;
+        let Part {
+            level,
+            units: part,
+            last,
+            ..
+        } = Part::of(units, headings, numbering, first)?;
         let whole =
             label(first).is_some() && end <= part.end && (end == part.end || label(end).is_some());
         let labelled: Vec<usize> = part
@@ -1337,6 +1333,32 @@ fn fields_of_parallel_parts(
             )
 }
 
+/// The part a unit is in, from the heading in place before it to the one after it.
+struct Part {
+    /// Where its heading starts.
+    start: usize,
+    /// Its heading's level.
+    level: Option<u8>,
+    units: Range<usize>,
+    /// Whether it is the last part.
+    last: bool,
+}
+
+impl Part {
+    /// The part of the unit `u`, if it has no more than [`FIELD_PART_UNITS`] units.
+    fn of(units: &[Unit], headings: &Headings, numbering: &Numbering, u: usize) -> Option<Part> {
+        let (start, end) = numbering.part_at(units[u].content_start)?;
+        let from = units.partition_point(|unit| unit.content_start < start);
+        let to = units.partition_point(|unit| unit.content_start < end);
+        (to - from <= FIELD_PART_UNITS).then(|| Part {
+            start,
+            level: headings.level_at(start),
+            units: from..to,
+            last: end == usize::MAX,
+        })
+    }
+}
+
 /// Whether the units `first..end` stand at the same place in their part as those from `original`
 /// do in theirs, two sibling parts written from one pattern: as many units, and half the other
 /// sentences or more (one at least; headings and notes aside) nearly the same as their
@@ -1356,11 +1378,8 @@ fn the_same_place_in_parts_alike(
 ) -> bool {
     let len = end - first;
     let part = |u: usize| {
-        let (start, end) = numbering.part_at(units[u].content_start)?;
-        let from = units.partition_point(|unit| unit.content_start < start);
-        let to = units.partition_point(|unit| unit.content_start < end);
-        let level = headings.level_at(start)?;
-        (to - from <= FIELD_PART_UNITS).then_some((start, level, from..to))
+        let part = Part::of(units, headings, numbering, u)?;
+        Some((part.start, part.level?, part.units))
     };
     let (Some((copy_start, copy_level, copy_part)), Some((start, level, part))) =
         (part(first), part(original))
@@ -1498,8 +1517,9 @@ fn parallel_counterparts(
 /// The times of day an agenda's lines begin with, one part a day.
 const TIMES_OF_DAY: [&str; 5] = ["上午", "中午", "下午", "晚上", "全天"];
 
-/// Units a part may have for [`fields_of_parallel_parts`] to read its fields: a form's parts are
-/// short, and a bound keeps a text without headings linear.
+/// Units a part may have for [`fields_of_parallel_parts`] to read its fields, and for
+/// [`the_same_place_in_parts_alike`] its pattern: a form's parts are short, and a bound keeps a
+/// text without headings linear.
 const FIELD_PART_UNITS: usize = 64;
 
 /// The label a line begins with, `评分标准` of `评分标准：……`: two to eight letters before a colon;
