@@ -1395,11 +1395,9 @@ fn the_same_place_in_parts_alike(
     if copy_start == start
         || copy_level != level
         || end > copy_part.end
+        || original + len > part.end
         || !(first..end).all(sentence)
     {
-        return false;
-    }
-    if original + len > part.end {
         return false;
     }
     // Each part's units but the copies already taken out of it.
@@ -2033,6 +2031,7 @@ fn analyse(
         // their own, and an item pasted again with a word edited is a copy of its own number's
         // item, not a counterpart of the first. Relinked here to the latest counterpart of the
         // original under the same number.
+        let text_of = |u: usize| norms.get(units[u].id as usize).unwrap_or("");
         let mut counterparts_of: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
         for copy in &mut near_copies {
             if !parallel_counterparts(text, units, headings, numbering, copy.copy, copy.original) {
@@ -2050,7 +2049,6 @@ fn analyse(
                 .take(COUNTERPARTS_READ)
                 .copied()
                 .find(|&c| item(c).is_some() && item(c) == item(copy.copy));
-            let text_of = |u: usize| norms.get(units[u].id as usize).unwrap_or("");
             if let Some(own) = same_item {
                 let similarity = near::similarity(text_of(copy.copy), text_of(own));
                 if similarity >= options.near_threshold {
@@ -2106,7 +2104,6 @@ fn analyse(
         // threshold and rate) states other facts: no edit a scrape makes changes a figure. With
         // the exact copies next to it, it is a passage of the notice's own (each lot's service,
         // experts and fee lines), kept whole.
-        let text_of = |u: usize| norms.get(units[u].id as usize).unwrap_or("");
         let own_facts: Vec<bool> = near_copies
             .iter()
             .map(|copy| differs_in_figures_only(text_of(copy.copy), text_of(copy.original)))
