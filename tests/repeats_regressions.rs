@@ -1392,3 +1392,31 @@ fn a_long_citation_pasted_inside_a_part_is_a_copy() {
     assert_eq!(removed(&damaged, &report), vec![pasted.as_str()]);
     assert_eq!(report.dedup.text, award_citations("\n", ""));
 }
+
+/// Twelfth review 05: a correction notice quotes the sentence it corrects and then the corrected
+/// sentence, one date apart: the correction is the notice's own words, in either mode.
+fn correction(separator: &str, pasted: &str) -> String {
+    format!(
+        "关于2024年事业单位公开招聘工作人员公告的更正公告{separator}\
+         二、原公告第四部分第（一）项：“笔试时间定于2024年6月15日上午9:00—11:30，笔试地点详见准考证。”{separator}\
+         更正为：“笔试时间定于2024年6月22日上午9:00—11:30，笔试地点详见准考证。”{separator}{pasted}\
+         三、原公告其他内容不变。{separator}特此公告。{separator}"
+    )
+}
+
+#[test]
+fn a_corrected_sentence_after_the_one_it_corrects_stays() {
+    for separator in ["\n", "\u{3000}\u{3000}"] {
+        assert_nothing_removed(&correction(separator, ""));
+    }
+}
+
+/// The correction's line pasted again is a copy: a copy names the correction as its original does.
+#[test]
+fn a_correction_pasted_again_is_a_copy() {
+    let pasted = "更正为：“笔试时间定于2024年6月22日上午9:00—11:30，笔试地点详见准考证。”\n";
+    let damaged = correction("\n", pasted);
+    let report = run(&damaged, false);
+    assert_eq!(removed(&damaged, &report), vec![pasted]);
+    assert_eq!(report.dedup.text, correction("\n", ""));
+}
