@@ -1448,11 +1448,12 @@ const MIN_ALIKE_UNITS: usize = 1;
 /// digits and numerals are taken out (`……本包代理服务费为人民币贰万玖仟叁佰捌拾元整（¥29,380.00）。`
 /// and `……壹万玖仟陆佰柒拾元整（¥19,670.00）。`).
 fn differs_in_figures_only(a: &str, b: &str) -> bool {
+    // Chinese numerals, and the larger units and financial forms that amounts are written in.
     let figure = |c: char| {
-        matches!(c,
-            '0'..='9' | '０'..='９' | '.' | '零' | '〇' | '一' | '二' | '三' | '四' | '五' | '六'
-            | '七' | '八' | '九' | '十' | '百' | '千' | '万' | '亿' | '两' | '壹' | '贰' | '叁'
-            | '肆' | '伍' | '陆' | '柒' | '捌' | '玖' | '拾' | '佰' | '仟')
+        units::is_cjk_numeral(c)
+            || matches!(c,
+                '0'..='9' | '０'..='９' | '.' | '千' | '万' | '亿' | '两' | '壹' | '贰' | '叁'
+                | '肆' | '伍' | '陆' | '柒' | '捌' | '玖' | '拾' | '佰' | '仟')
     };
     if a == b {
         return false;

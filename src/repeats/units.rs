@@ -123,7 +123,8 @@ pub(crate) fn is_counted(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c) || (!is_space(c) && !is_punctuation(c))
 }
 
-fn is_cjk_numeral(c: char) -> bool {
+/// A numeral of a Chinese number's common form: `一` to `十`, `百`, `零`, `〇`.
+pub(crate) fn is_cjk_numeral(c: char) -> bool {
     matches!(
         c,
         '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '零' | '〇'
