@@ -19,6 +19,8 @@ pub(crate) mod markup;
 pub(crate) mod number;
 pub(crate) mod sign;
 
+use std::collections::hash_map::Entry;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -47,8 +49,18 @@ pub fn read(text: &str, sections: &[Section]) -> Document {
     read_with_starts(text, sections).0
 }
 
-/// [`read`], with where each forwarded document found in the text starts (its title), ascending.
-pub(crate) fn read_with_starts(text: &str, sections: &[Section]) -> (Document, Vec<usize>) {
+/// Where the documents that a text holds start, as the repeat finder needs them: byte offsets,
+/// ascending.
+#[derive(Debug, Default)]
+pub(crate) struct Starts {
+    /// Each forwarded document's title.
+    pub forwarded: Vec<usize>,
+    /// Each of the documents issued together (see [`issued_together`]), ascending.
+    pub issued_together: Vec<IssuedStart>,
+}
+
+/// [`read`], with where the documents found in the text start.
+pub(crate) fn read_with_starts(text: &str, sections: &[Section]) -> (Document, Starts) {
     let ctx = Ctx {
         text,
         numbers: number::numbers(text),
@@ -74,8 +86,81 @@ pub(crate) fn read_with_starts(text: &str, sections: &[Section]) -> (Document, V
     }
     starts.sort_unstable();
     starts.dedup();
-    (doc, starts)
+    let issued_together = issued_together(text, &ctx.numbers);
+    (
+        doc,
+        Starts {
+            forwarded: starts,
+            issued_together,
+        },
+    )
 }
+
+/// Where one of the documents issued together in a text starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct IssuedStart {
+    /// Its 发文字号's start.
+    pub at: usize,
+    /// Which of them it is, counted in the order they first occur.
+    pub document: usize,
+    /// Whether its number was met before: it heads a scrape's copy of that document, not another.
+    pub again: bool,
+}
+
+/// Where each of the documents issued together in a text starts: decisions or replies of one
+/// series published on one page, each under its own 发文字号 (`青林许准〔2024〕21号`, `……22号`) that
+/// heads its addressee (`云溪县水利局：`). They are written from one model, so they share sentences
+/// by design: the grounds, the conditions, the right of appeal, the signature. Two numbers at
+/// least, of one agency code and year.
+fn issued_together(text: &str, numbers: &[DocNumber]) -> Vec<IssuedStart> {
+    fn series(n: &DocNumber) -> &str {
+        n.text.split_once('〕').map_or("", |(series, _)| series)
+    }
+    let heads: Vec<&DocNumber> = numbers
+        .iter()
+        .filter(|n| heads_an_addressee(text, n))
+        .collect();
+    let mut documents: HashMap<&str, usize> = HashMap::new();
+    let mut per_series: HashMap<&str, usize> = HashMap::new();
+    let mut starts = Vec::with_capacity(heads.len());
+    for n in &heads {
+        let next = documents.len();
+        let again = match documents.entry(n.text.as_str()) {
+            Entry::Occupied(_) => true,
+            Entry::Vacant(entry) => {
+                entry.insert(next);
+                *per_series.entry(series(n)).or_default() += 1;
+                false
+            }
+        };
+        starts.push((n, again));
+    }
+    starts
+        .into_iter()
+        .filter(|(n, _)| per_series.get(series(n)).is_some_and(|&count| count >= 2))
+        .map(|(n, again)| IssuedStart {
+            at: n.start,
+            document: documents[n.text.as_str()],
+            again,
+        })
+        .collect()
+}
+
+/// Whether the 发文字号 `number` heads an addressee, as a document's own does (a cited one, inside a
+/// sentence, is followed by the sentence's words).
+fn heads_an_addressee(text: &str, number: &DocNumber) -> bool {
+    let after = text[number.end..].trim_start_matches(is_filler);
+    let colon = after
+        .char_indices()
+        .take(ADDRESSEE_CHARS)
+        .find(|&(_, c)| c == '：' || c == ':')
+        .map(|(at, _)| at);
+    !is_cited(text, number.start)
+        && colon.is_some_and(|colon| addressee_list(&after[..colon]).is_some())
+}
+
+/// How many characters an addressee line may have, as [`addressee_list`] allows.
+const ADDRESSEE_CHARS: usize = 200;
 
 /// Where each 解读 or 起草说明 that follows the text it explains starts (its title), ascending. Such a
 /// document restates and quotes the clauses it explains, by design.

@@ -145,14 +145,15 @@ pub fn analyze_bytes(text: &str, options: &Options) -> Result<Report, AnalyzeErr
         });
     }
     let outline = sections::find(text);
-    let (document, forwarded) = document::read_with_starts(text, &outline.sections);
+    let (document, starts) = document::read_with_starts(text, &outline.sections);
     let mut attributions = attributions::find(text, &outline.sections, &document);
     let mut restating = document::interpretation_starts(text);
     restating.extend(document::annex_starts(text, &document));
     restating.sort_unstable();
     let documents = repeats::DocumentStarts {
-        forwarded,
+        forwarded: starts.forwarded,
         restating,
+        issued_together: starts.issued_together,
     };
     let found = repeats::find_with_structure(text, &outline.sections, &documents, options);
     copies::link_attributions(text, &mut attributions, &found.repeats);

@@ -47,8 +47,10 @@
 //! a set sentence that a notice puts between other sentences four times or more, in three
 //! articles of rules or more, or that closes each part (`set_sentences`); nor a restatement that
 //! names its source (`restatements`), nor what a 解读, a 起草说明 or an annex repeats of the text
-//! before it.
-//! Edited copies are looked for within one document of a 转发 nest, or one such reading, and not
+//! before it, nor what a later one of documents issued together repeats of an earlier one in their
+//! common model's order (`the_model_of_documents_issued_together`).
+//! Edited copies are looked for within one document of a 转发 nest, one such reading, or one of
+//! documents issued together, and not
 //! among parallel counterparts (`parallel_counterparts`) or a pledge's restatements.
 //! Copies of part of a sentence are found once no whole unit is a copy (`clauses`).
 
@@ -62,6 +64,7 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
 
+use crate::document::IssuedStart;
 use crate::report::{Dedup, Occurrence, Repeat, Section, Span};
 use crate::Options;
 use units::{FxHashMap, Norms, Segmenter, Unit};
@@ -102,6 +105,11 @@ pub(crate) struct DocumentStarts {
     /// it, an annex that details it. What they repeat of it is no copy, and an edited copy is looked
     /// for within one of them only.
     pub restating: Vec<usize>,
+    /// The documents issued together on one page, each under its own 发文字号 of one series: what
+    /// a later one repeats of an earlier one in the same order is their common model's (see
+    /// [`the_model_of_documents_issued_together`]), and an edited copy is looked for within one
+    /// of them only.
+    pub issued_together: Vec<IssuedStart>,
 }
 
 /// [`find_with_sections`], with where the documents of `text` start.
@@ -157,6 +165,7 @@ pub(crate) fn find_with_structure(
             starts
         },
         restating_starts: documents.restating.clone(),
+        issued_starts: documents.issued_together.clone(),
     };
     let mut taken_parts: Vec<Span> = Vec::new();
     let mut part_repeats: Vec<Repeat> = Vec::new();
@@ -528,6 +537,8 @@ struct Headings {
     document_starts: Vec<usize>,
     /// The documents among them that explain the text before them (see [`DocumentStarts`]).
     restating_starts: Vec<usize>,
+    /// Where each of the documents issued together starts (see [`DocumentStarts`]).
+    issued_starts: Vec<IssuedStart>,
 }
 
 impl Headings {
@@ -553,7 +564,32 @@ impl Headings {
             marks,
             document_starts: moved_places(&self.document_starts, removed),
             restating_starts: moved_places(&self.restating_starts, removed),
+            issued_starts: {
+                let at: Vec<usize> = self.issued_starts.iter().map(|s| s.at).collect();
+                let kept = kept_places(&at, removed);
+                kept.map(|(k, at)| IssuedStart {
+                    at,
+                    ..self.issued_starts[k]
+                })
+                .collect()
+            },
         }
+    }
+
+    /// Which of the documents issued together the place `at` is in, if any: the index of its
+    /// start, and which document that is.
+    fn issued_document_at(&self, at: usize) -> Option<(usize, usize)> {
+        let k = self
+            .issued_starts
+            .partition_point(|start| start.at <= at)
+            .checked_sub(1)?;
+        Some((k, self.issued_starts[k].document))
+    }
+
+    /// Whether the range of the documents issued together that starts at `issued_starts[k]` is a
+    /// copy of an earlier one, under its number met again.
+    fn issued_again(&self, k: usize) -> bool {
+        self.issued_starts[k].again
     }
 
     /// Which document of the text (0 for the forwarding notice) the place `at` is in.
@@ -762,19 +798,25 @@ impl Numbering {
 /// The places of `places` (ascending) that are left once the `removed` spans are taken out, in
 /// the shorter text.
 fn moved_places(places: &[usize], removed: &[Span]) -> Vec<usize> {
+    kept_places(places, removed).map(|(_, at)| at).collect()
+}
+
+/// [`moved_places`], each with its index in `places`.
+fn kept_places<'p>(
+    places: &'p [usize],
+    removed: &'p [Span],
+) -> impl Iterator<Item = (usize, usize)> + 'p {
     let (mut shift, mut r) = (0, 0);
-    let mut moved = Vec::with_capacity(places.len());
-    for &at in places {
+    places.iter().enumerate().filter_map(move |(k, &at)| {
         while r < removed.len() && removed[r].end <= at {
             shift += removed[r].len();
             r += 1;
         }
         if r < removed.len() && removed[r].start <= at {
-            continue;
+            return None;
         }
-        moved.push(at - shift);
-    }
-    moved
+        Some((k, at - shift))
+    })
 }
 
 /// The headings that are left once the `removed` spans are taken out, in the shorter text.
@@ -1438,6 +1480,88 @@ fn the_same_place_in_parts_alike(
     alike >= MIN_ALIKE_UNITS && 2 * alike >= compared
 }
 
+/// Whether the units `first..end` repeat those from `original` as the common model of documents
+/// issued together: the copy in a later document than the original, each within its own, the
+/// first of their kind in the later one, and in the same order as the other sentences the two
+/// documents share, of which there is one at least besides them. A batch of licence decisions
+/// writes each from one model: the grounds after the addressee, the conditions, the right of
+/// appeal, the signature, with the project's own lines between. A scrape's copy inside one
+/// document repeats a sentence that document has already; a copy pasted into a later document out
+/// of the model's order is out of order with the sentences around it.
+fn the_model_of_documents_issued_together(
+    units: &[Unit],
+    headings: &Headings,
+    taken: &[bool],
+    (first, end): (usize, usize),
+    original: usize,
+) -> bool {
+    let document = |u: usize| headings.issued_document_at(units[u].content_start);
+    let len = end - first;
+    let (Some(copy_document), Some(original_document)) = (document(first), document(original))
+    else {
+        return false;
+    };
+    // A later document than the original's. What follows a number met again is a copy of the
+    // document it numbers, which shares nothing by design.
+    if original_document.1 >= copy_document.1
+        || headings.issued_again(copy_document.0)
+        || document(end - 1) != Some(copy_document)
+        || document(original + len - 1) != Some(original_document)
+    {
+        return false;
+    }
+    let units_of = |(k, _): (usize, usize)| {
+        let starts = &headings.issued_starts;
+        let from = units.partition_point(|unit| unit.content_start < starts[k].at);
+        let to = starts.get(k + 1).map_or(units.len(), |next| {
+            units.partition_point(|unit| unit.content_start < next.at)
+        });
+        from..to
+    };
+    let (copy_units, original_units) = (units_of(copy_document), units_of(original_document));
+    if copy_units.len() > ISSUED_DOCUMENT_UNITS || original_units.len() > ISSUED_DOCUMENT_UNITS {
+        return false;
+    }
+    // Where each sentence first stands in the earlier document.
+    let mut place_in_original: FxHashMap<u32, usize> = FxHashMap::default();
+    for u in original_units.clone() {
+        place_in_original.entry(units[u].id).or_insert(u);
+    }
+    let mut seen_in_copy: HashSet<u32> = HashSet::new();
+    let mut shared_outside = 0;
+    // The copies already taken out of the later document are not its own.
+    for u in copy_units.filter(|&u| !taken[u]) {
+        let id = units[u].id;
+        let first_here = seen_in_copy.insert(id);
+        if (first..end).contains(&u) {
+            if place_in_original.get(&id) != Some(&(original + (u - first))) {
+                return false;
+            }
+            continue;
+        }
+        let Some(&there) = place_in_original.get(&id) else {
+            continue;
+        };
+        if !first_here || units[u].formulaic {
+            continue;
+        }
+        shared_outside += 1;
+        let in_order = if u < first {
+            there < original
+        } else {
+            there >= original + len
+        };
+        if !in_order {
+            return false;
+        }
+    }
+    shared_outside > 0
+}
+
+/// Units a document issued together may have for
+/// [`the_model_of_documents_issued_together`] to read it: a decision or a reply is short.
+const ISSUED_DOCUMENT_UNITS: usize = 256;
+
 /// The similarity at which two units at one place of two parts are the pattern's, written alike.
 const PARTS_ALIKE: f64 = 0.6;
 
@@ -1921,6 +2045,12 @@ fn analyse(
             &in_copy,
             (first, end),
             original,
+        ) || the_model_of_documents_issued_together(
+            units,
+            headings,
+            &in_copy,
+            (first, end),
+            original,
         ) {
             at = end;
             continue;
@@ -2061,6 +2191,15 @@ fn analyse(
             counterparts.push(copy.copy);
         }
         let document_of = |u: usize| headings.document_at(units[u].content_start);
+        // Documents issued together are written alike by design; a scrape's copy of one, under
+        // its number met again, is looked in for edited copies of anything before it.
+        let issued_apart = |copy: usize, original: usize| {
+            let document = |u: usize| headings.issued_document_at(units[u].content_start);
+            document(copy).is_some_and(|(k, copy_document)| {
+                !headings.issued_again(k)
+                    && document(original).map(|(_, d)| d) != Some(copy_document)
+            })
+        };
         // A pledge restates a condition in its own voice (`一、本企业在……` for `（一）在……`).
         let a_statement = |u: usize| {
             text.get(units[u].content_start..units[u].content_end)
@@ -2072,6 +2211,7 @@ fn analyse(
         near_copies.retain(|copy| {
             let unit = (copy.copy, copy.copy + 1);
             document_of(copy.copy) == document_of(copy.original)
+                && !issued_apart(copy.copy, copy.original)
                 && !restates(copy.copy, copy.copy + 1, copy.original)
                 && a_statement(copy.copy) == a_statement(copy.original)
                 && !parallel_counterparts(

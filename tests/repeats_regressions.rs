@@ -1420,3 +1420,107 @@ fn a_correction_pasted_again_is_a_copy() {
     assert_eq!(removed(&damaged, &report), vec![pasted]);
     assert_eq!(report.dedup.text, correction("\n", ""));
 }
+
+/// Twelfth review 03: licence decisions of one series published together, each under its own
+/// 发文字号 and addressee, written from one model. `early` goes after the second decision's
+/// addressee, `late` after its right of appeal, and `appended` after the last decision.
+fn decisions(separator: &str, early: &str, late: &str, appended: &str) -> String {
+    let decision = |number: u32, addressee: &str, project: &str, term: &str, date: &str| {
+        format!(
+            "青林许准〔2024〕{number}号{separator}{addressee}：{separator}\
+             你单位报送的《使用林地申请表》及可行性报告等材料收悉。经审查，你单位申请符合\
+             《中华人民共和国森林法》第三十七条的规定，决定准予行政许可。{separator}\
+             一、项目名称：{project}。{separator}二、使用林地期限：{term}。{separator}\
+             三、森林植被恢复费：你单位已足额缴纳森林植被恢复费。{separator}\
+             你单位应当严格按照批准的地点、面积和用途使用林地，不得擅自改变林地用途。{separator}\
+             {APPEAL}{separator}青岚省林业局{separator}{date}{separator}"
+        )
+    };
+    let second = decision(
+        22,
+        "国网青岚省电力有限公司",
+        "220千伏凤鸣输变电工程",
+        "永久使用",
+        "2024年7月8日",
+    )
+    .replacen(
+        &format!("有限公司：{separator}"),
+        &format!("有限公司：{separator}{early}"),
+        1,
+    )
+    .replacen(
+        &format!("{APPEAL}{separator}"),
+        &format!("{APPEAL}{separator}{late}"),
+        1,
+    );
+    format!(
+        "青岚省林业局准予使用林地行政许可决定书（2024年第3批）{separator}{}{second}{}{appended}",
+        decision(
+            21,
+            "青岚省交通投资集团有限公司",
+            "S216线云溪至石门段公路改建工程",
+            "永久使用",
+            "2024年7月8日"
+        ),
+        decision(
+            23,
+            "云溪县水利局",
+            "云溪县黄坑水库除险加固工程",
+            "临时使用两年",
+            "2024年7月10日"
+        ),
+    )
+}
+
+const APPEAL: &str = "如不服本决定，可以在收到本决定书之日起六十日内向青岚省人民政府申请行政复议。";
+
+#[test]
+fn decisions_issued_together_keep_the_sentences_of_their_model() {
+    for separator in ["\n", "\u{3000}\u{3000}", ""] {
+        assert_nothing_removed(&decisions(separator, "", "", ""));
+    }
+}
+
+/// A sentence of the model pasted before the grounds of a later decision stands out of the model's
+/// order: a copy, and the decision's own sentence at its place stays.
+#[test]
+fn a_model_sentence_pasted_out_of_its_order_is_a_copy() {
+    let pasted = format!("{APPEAL}\n");
+    let damaged = decisions("\n", &pasted, "", "");
+    assert_copy_goes_alone(&damaged, &pasted, &decisions("\n", "", "", ""));
+}
+
+/// The grounds pasted again after a decision's right of appeal: a copy, and the decision's own
+/// grounds, which the copy puts out of order once more, stay with the rest of its model.
+#[test]
+fn a_model_sentence_pasted_again_later_in_a_decision_is_a_copy() {
+    let pasted = "你单位报送的《使用林地申请表》及可行性报告等材料收悉。经审查，你单位申请符合\
+                  《中华人民共和国森林法》第三十七条的规定，决定准予行政许可。\n";
+    let damaged = decisions("\n", "", pasted, "");
+    assert_copy_goes_alone(&damaged, pasted, &decisions("\n", "", "", ""));
+}
+
+/// A decision pasted again repeats its 发文字号: a copy of that decision, not another one, also
+/// when a word of it was edited.
+#[test]
+fn a_decision_pasted_again_is_a_copy() {
+    let clean = decisions("\n", "", "", "");
+    let second_start = clean.find("青林许准〔2024〕22号").expect("second decision");
+    let third_start = clean.find("青林许准〔2024〕23号").expect("third decision");
+    let second = &clean[second_start..third_start];
+    let damaged = decisions("\n", "", "", second);
+    assert_copy_goes_alone(&damaged, second, &clean);
+
+    let edited = second.replace("不得擅自改变", "不得随意改变");
+    let damaged = decisions("\n", "", "", &edited);
+    let report = run(&damaged, true);
+    assert_eq!(removed(&damaged, &report).concat(), edited);
+    assert_eq!(report.dedup.text, clean);
+
+    // Edited in two places, the copy's exact runs between the edits are still copies, though
+    // the first decision has them too, in the same order.
+    let twice_edited = edited.replace("青岚省林业局", "青岚省林业厅");
+    let damaged = decisions("\n", "", "", &twice_edited);
+    let report = run(&damaged, false);
+    assert_eq!(report.dedup.text.matches(APPEAL).count(), 3);
+}
