@@ -1402,13 +1402,16 @@ impl Part {
 }
 
 /// Whether the units `first..end` stand at the same place in their part as those from `original`
-/// do in theirs, two sibling parts written from one pattern: as many units, and half the other
-/// sentences or more (one at least; headings and notes aside) nearly the same as their
-/// counterparts. A notice that sets each village or county the same tasks writes its parts alike,
-/// differing in figures and names (`新建村级垃圾分类收集点5个。` in the second village and the
-/// fourth, each part ending `项目由……镇人民政府组织实施……`; each county's own tasks, then the same
-/// paragraph of support). A scrape's copy adds units to the part it lands in, which then has more
-/// than the original's.
+/// do in theirs, two sibling parts written from one pattern: as many units, or one more that is
+/// one part's own sentence, and half the other sentences or more (one at least; headings and
+/// notes aside) nearly the same as their counterparts. A notice that sets each village or county
+/// the same tasks writes its parts alike, differing in figures and names (`新建村级垃圾分类收集点5个。`
+/// in the second village and the fourth, each part ending `项目由……镇人民政府组织实施……`; each
+/// county's own tasks, then the same paragraph of support), and a district's part may add a
+/// sentence of its own (`东湖新城片区试行九年一贯制对口直升。`). A scrape's copy adds units to the
+/// part it lands in: a run of two or more makes it longer by as many, and a single sentence
+/// pasted at its original's place fits the pattern no worse than the part's own sentence there
+/// does.
 fn the_same_place_in_parts_alike(
     units: &[Unit],
     norms: &Norms,
@@ -1450,34 +1453,126 @@ fn the_same_place_in_parts_alike(
         kept(copy_part, first..end),
         kept(part, original..original + len),
     );
-    if copy_units.len() != original_units.len() {
-        return false;
-    }
-    let (mut alike, mut compared) = (0, 0);
-    for (&a, &b) in copy_units.iter().zip(&original_units) {
-        let in_run = (first..end).contains(&a);
-        if in_run != (original..original + len).contains(&b)
-            || (in_run && a - first != b - original)
-        {
-            return false;
+    let (copy_run, original_run) = (first..end, original..original + len);
+    let alike = |a: usize, b: usize| {
+        units[a].id == units[b].id || near::similarity(text_of(a), text_of(b)) >= PARTS_ALIKE
+    };
+    // How a unit of the copy's part and one of the original's fare as counterparts.
+    let pair = |a: usize, b: usize| {
+        let in_run = copy_run.contains(&a);
+        if in_run != original_run.contains(&b) || (in_run && a - first != b - original) {
+            return Counterparts::Apart;
         }
         if in_run {
-            continue;
+            return Counterparts::Passed;
         }
         let (x, y) = (&units[a], &units[b]);
         // Headings are each part's own, and notes set phrases: neither tells a pattern.
         if x.heading || y.heading || x.formulaic || y.formulaic {
             if x.heading != y.heading || x.formulaic != y.formulaic {
-                return false;
+                return Counterparts::Apart;
             }
-            continue;
+            return Counterparts::Passed;
         }
-        compared += 1;
-        if x.id == y.id || near::similarity(text_of(a), text_of(b)) >= PARTS_ALIKE {
-            alike += 1;
+        Counterparts::Compared(alike(a, b))
+    };
+    let written_alike =
+        |(alike, compared): (usize, usize)| alike >= MIN_ALIKE_UNITS && 2 * alike >= compared;
+    if copy_units.len() == original_units.len() {
+        return Counterparts::tally(
+            copy_units
+                .iter()
+                .zip(&original_units)
+                .map(|(&a, &b)| pair(a, b)),
+        )
+        .is_some_and(written_alike);
+    }
+    // One part has a sentence of its own: the two align around it.
+    let copy_longer = copy_units.len() > original_units.len();
+    let (longer, shorter) = if copy_longer {
+        (&copy_units, &original_units)
+    } else {
+        (&original_units, &copy_units)
+    };
+    if longer.len() != shorter.len() + 1 {
+        return false;
+    }
+    let counterparts = |long: usize, short: usize| {
+        if copy_longer {
+            pair(long, short)
+        } else {
+            pair(short, long)
+        }
+    };
+    let own = |u: usize| !copy_run.contains(&u) && !original_run.contains(&u);
+    // Each unit of the shorter part against the one at its place in the longer, and the one
+    // after: with the own sentence left out, those before it pair the first way, those after the
+    // second.
+    let at_place: Vec<Counterparts> = (0..shorter.len())
+        .map(|i| counterparts(longer[i], shorter[i]))
+        .collect();
+    let after_place: Vec<Counterparts> = (0..shorter.len())
+        .map(|i| counterparts(longer[i + 1], shorter[i]))
+        .collect();
+    let best = (0..longer.len())
+        .filter(|&k| own(longer[k]))
+        .filter_map(|k| {
+            let pairs = at_place[..k].iter().chain(&after_place[k..]).copied();
+            Counterparts::tally(pairs)
+                .filter(|&tally| written_alike(tally) && tally.0 >= MIN_ALIKE_UNITS_AROUND_OWN)
+        })
+        .max_by(|a, b| (a.0 * b.1).cmp(&(b.0 * a.1)));
+    let Some((alike_around_own, compared_around_own)) = best else {
+        return false;
+    };
+    // A single sentence pasted into the longer part at its original's place: it is the extra one
+    // as much as any of the part's own.
+    if copy_longer && len == 1 {
+        let Some(at) = longer.iter().position(|&u| u == first) else {
+            return false;
+        };
+        let rest = longer[..at].iter().chain(&longer[at + 1..]);
+        let (mut alike_around_copy, mut compared_around_copy) = (0, 0);
+        for (&a, &b) in rest.zip(shorter) {
+            if sentence(a) && sentence(b) && !units[a].formulaic && !units[b].formulaic {
+                compared_around_copy += 1;
+                alike_around_copy += usize::from(alike(a, b));
+            }
+        }
+        if alike_around_copy * compared_around_own >= alike_around_own * compared_around_copy {
+            return false;
         }
     }
-    alike >= MIN_ALIKE_UNITS && 2 * alike >= compared
+    true
+}
+
+/// How two parts' units fare as counterparts in [`the_same_place_in_parts_alike`].
+#[derive(Clone, Copy)]
+enum Counterparts {
+    /// One is a copy or a heading where the other is not, or a copy at another place.
+    Apart,
+    /// Both are of the copy, or headings, or notes: they tell nothing of the pattern.
+    Passed,
+    /// Two sentences, nearly the same or not.
+    Compared(bool),
+}
+
+impl Counterparts {
+    /// How many pairs are alike, of how many compared; `None` when any pair is apart.
+    fn tally(pairs: impl Iterator<Item = Counterparts>) -> Option<(usize, usize)> {
+        let (mut alike, mut compared) = (0, 0);
+        for pair in pairs {
+            match pair {
+                Counterparts::Apart => return None,
+                Counterparts::Passed => {}
+                Counterparts::Compared(same) => {
+                    compared += 1;
+                    alike += usize::from(same);
+                }
+            }
+        }
+        Some((alike, compared))
+    }
 }
 
 /// Whether the units `first..end` repeat those from `original` as the common model of documents
@@ -1567,6 +1662,11 @@ const PARTS_ALIKE: f64 = 0.6;
 
 /// Sentences of two parts, besides a repeat, that must be alike for the parts to share a pattern.
 const MIN_ALIKE_UNITS: usize = 1;
+
+/// The same, where one part has a sentence of its own: two parts of three short sentences, one
+/// of them the copy's and one an edited copy of the sentence after its original, are alike in
+/// nothing but the copied passage.
+const MIN_ALIKE_UNITS_AROUND_OWN: usize = 2;
 
 /// Whether the normalised texts `a` and `b` differ, and only in their figures: the same words once
 /// digits and numerals are taken out (`……本包代理服务费为人民币贰万玖仟叁佰捌拾元整（¥29,380.00）。`

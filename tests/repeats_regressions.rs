@@ -1524,3 +1524,59 @@ fn a_decision_pasted_again_is_a_copy() {
     let report = run(&damaged, false);
     assert_eq!(report.dedup.text.matches(APPEAL).count(), 3);
 }
+
+/// Twelfth review 10: districts given the same enrolment rules from one pattern, their figures,
+/// dates and hotlines changed, and two of them with a sentence of their own after the same
+/// allocation rule. `pasted` goes into the third district's part, after its overview.
+fn district_enrolment(separator: &str, pasted: &str) -> String {
+    let districts = [
+        ("（一）江北区", "江北区", 28, "7月1日至7月7日", ""),
+        ("（二）江南区", "江南区", 35, "7月1日至7月7日", ""),
+        (
+            "（三）东湖区",
+            "东湖区",
+            19,
+            "7月3日至7月9日",
+            "东湖新城片区试行九年一贯制对口直升。",
+        ),
+        ("（四）西山区", "西山区", 16, "7月3日至7月9日", ""),
+        (
+            "（五）开发区",
+            "开发区",
+            11,
+            "7月5日至7月11日",
+            "园区企业员工随迁子女按照开发区相关政策统筹安排。",
+        ),
+    ];
+    let mut text = format!("三、各区招生安排{separator}");
+    for (k, (heading, name, schools, dates, own)) in districts.iter().enumerate() {
+        let pasted = if k == 2 { pasted } else { "" };
+        text += &format!(
+            "{heading}{separator}{name}共有公办小学{schools}所，计划招收小学一年级新生{}人。{separator}{pasted}\
+             网上报名时间：2024年{dates}。符合条件的适龄儿童，其法定监护人须在规定时间内登录\
+             “江城市义务教育招生服务平台”进行网上报名，逾期未报名的，由所在区教育局统筹安排学位。{separator}\
+             学位分配：按照“房户一致”“户籍”“居住证”的顺序依次安排学位，同类别超过学校招生计划的，\
+             以电脑随机派位方式确定录取对象。{own}{separator}\
+             {name}教育局招生咨询电话：027-8561230{k}。{separator}",
+            schools * 270
+        );
+    }
+    text + &format!("四、民办学校招生{separator}民办学校与公办学校同步报名、同步录取。{separator}")
+}
+
+#[test]
+fn parts_written_alike_keep_their_common_sentences_when_one_adds_its_own() {
+    for separator in ["\n", "\u{3000}\u{3000}", ""] {
+        assert_nothing_removed(&district_enrolment(separator, ""));
+    }
+}
+
+/// Two sentences pasted into a district's part, at the place their original has in its own,
+/// make it longer by two: a copy.
+#[test]
+fn a_passage_pasted_into_a_part_written_alike_is_a_copy() {
+    let pasted = "网上报名时间：2024年7月1日至7月7日。符合条件的适龄儿童，其法定监护人须在规定时间内登录\
+                  “江城市义务教育招生服务平台”进行网上报名，逾期未报名的，由所在区教育局统筹安排学位。\n";
+    let damaged = district_enrolment("\n", pasted);
+    assert_copy_goes_alone(&damaged, pasted, &district_enrolment("\n", ""));
+}
