@@ -1390,6 +1390,42 @@ impl Part {
     /// The part of the unit `u`, if it has no more than [`FIELD_PART_UNITS`] units.
     fn of(units: &[Unit], headings: &Headings, numbering: &Numbering, u: usize) -> Option<Part> {
         let (start, end) = numbering.part_at(units[u].content_start)?;
+        Part::spanning(units, headings, start, end)
+    }
+
+    /// The part of the unit `u` under its heading in place of a level above `level`, with the
+    /// headings of lower levels in it: to the next heading in place of that level or above. (A
+    /// county's part with its list of measures, for a copy of the whole list.)
+    fn above(
+        units: &[Unit],
+        headings: &Headings,
+        numbering: &Numbering,
+        u: usize,
+        level: u8,
+    ) -> Option<Part> {
+        let in_place = &numbering.in_place;
+        let before = in_place.partition_point(|&start| start <= units[u].content_start);
+        let (k, own_level) = (0..before)
+            .rev()
+            .take(SIBLINGS_READ)
+            .find_map(|k| {
+                Some((k, headings.level_at(in_place[k]))).filter(|(_, l)| *l < Some(level))
+            })
+            .and_then(|(k, l)| Some((k, l?)))?;
+        let after = &in_place[k + 1..];
+        let next = after
+            .iter()
+            .take(SIBLINGS_READ)
+            .find(|&&start| headings.level_at(start).is_some_and(|l| l <= own_level));
+        let end = match next {
+            Some(&end) => end,
+            None if after.len() <= SIBLINGS_READ => usize::MAX,
+            None => return None,
+        };
+        Part::spanning(units, headings, in_place[k], end)
+    }
+
+    fn spanning(units: &[Unit], headings: &Headings, start: usize, end: usize) -> Option<Part> {
         let from = units.partition_point(|unit| unit.content_start < start);
         let to = units.partition_point(|unit| unit.content_start < end);
         (to - from <= FIELD_PART_UNITS).then(|| Part {
@@ -1411,7 +1447,8 @@ impl Part {
 /// sentence of its own (`东湖新城片区试行九年一贯制对口直升。`). A scrape's copy adds units to the
 /// part it lands in: a run of two or more makes it longer by as many, and a single sentence
 /// pasted at its original's place fits the pattern no worse than the part's own sentence there
-/// does.
+/// does. A run of items from the first is compared in their parents' parts: the counties warned
+/// at one level each list the same measures under the same label.
 fn the_same_place_in_parts_alike(
     units: &[Unit],
     norms: &Norms,
@@ -1422,13 +1459,19 @@ fn the_same_place_in_parts_alike(
     original: usize,
 ) -> bool {
     let len = end - first;
-    let part = |u: usize| {
-        let part = Part::of(units, headings, numbering, u)?;
+    // The part that holds the run, at the copy's level for the original: a run of items from the
+    // first is in their parent's part.
+    let part = |u: usize, end: usize, level: Option<u8>| {
+        let mut part = Part::of(units, headings, numbering, u)?;
+        while end > part.units.end || level.is_some_and(|l| part.level.is_some_and(|own| own > l)) {
+            part = Part::above(units, headings, numbering, u, part.level?)?;
+        }
         Some((part.start, part.level?, part.units))
     };
-    let (Some((copy_start, copy_level, copy_part)), Some((start, level, part))) =
-        (part(first), part(original))
-    else {
+    let Some((copy_start, copy_level, copy_part)) = part(first, end, None) else {
+        return false;
+    };
+    let Some((start, level, part)) = part(original, original + len, Some(copy_level)) else {
         return false;
     };
     // Headings, and lines without a sentence's end that may be headings, are the numbering's to
@@ -1441,13 +1484,23 @@ fn the_same_place_in_parts_alike(
         || copy_level != level
         || end > copy_part.end
         || original + len > part.end
-        || !(first..end).all(sentence)
+        || !(first..end).any(sentence)
     {
         return false;
     }
-    // Each part's units but the copies already taken out of it.
+    // Each part's units but the copies already taken out of it, and those that repeat a unit
+    // before them in the part, which are copies whatever the pattern (a list pasted again after
+    // the part's own).
     let kept = |part: Range<usize>, run: Range<usize>| -> Vec<usize> {
-        part.filter(|u| run.contains(u) || !taken[*u]).collect()
+        let mut seen: Vec<u32> = Vec::with_capacity(part.len());
+        part.filter(|&u| {
+            let first_of_its_kind = !seen.contains(&units[u].id);
+            if first_of_its_kind {
+                seen.push(units[u].id);
+            }
+            run.contains(&u) || (!taken[u] && first_of_its_kind)
+        })
+        .collect()
     };
     let (copy_units, original_units) = (
         kept(copy_part, first..end),
@@ -1457,7 +1510,8 @@ fn the_same_place_in_parts_alike(
     let alike = |a: usize, b: usize| {
         units[a].id == units[b].id || near::similarity(text_of(a), text_of(b)) >= PARTS_ALIKE
     };
-    // How a unit of the copy's part and one of the original's fare as counterparts.
+    // How a unit of the copy's part and one of the original's fare as counterparts, but for how
+    // near two sentences are, which is asked only of parts that pair up.
     let pair = |a: usize, b: usize| {
         let in_run = copy_run.contains(&a);
         if in_run != original_run.contains(&b) || (in_run && a - first != b - original) {
@@ -1467,25 +1521,29 @@ fn the_same_place_in_parts_alike(
             return Counterparts::Passed;
         }
         let (x, y) = (&units[a], &units[b]);
-        // Headings are each part's own, and notes set phrases: neither tells a pattern.
+        // Headings are each part's own, and notes set phrases: neither tells a pattern...
         if x.heading || y.heading || x.formulaic || y.formulaic {
             if x.heading != y.heading || x.formulaic != y.formulaic {
                 return Counterparts::Apart;
             }
+            // But the same label opening the same place (`防御指南：` before each county's list)
+            // is the pattern's.
+            if !x.heading && x.id == y.id && text_of(a).ends_with([':', '：']) {
+                return Counterparts::Compared(true);
+            }
             return Counterparts::Passed;
         }
-        Counterparts::Compared(alike(a, b))
+        Counterparts::Sentences(a, b)
     };
     let written_alike =
         |(alike, compared): (usize, usize)| alike >= MIN_ALIKE_UNITS && 2 * alike >= compared;
     if copy_units.len() == original_units.len() {
-        return Counterparts::tally(
-            copy_units
-                .iter()
-                .zip(&original_units)
-                .map(|(&a, &b)| pair(a, b)),
-        )
-        .is_some_and(written_alike);
+        let pairs: Vec<Counterparts> = copy_units
+            .iter()
+            .zip(&original_units)
+            .map(|(&a, &b)| pair(a, b))
+            .collect();
+        return Counterparts::tally(&pairs, alike).is_some_and(written_alike);
     }
     // One part has a sentence of its own: the two align around it.
     let copy_longer = copy_units.len() > original_units.len();
@@ -1514,14 +1572,20 @@ fn the_same_place_in_parts_alike(
     let after_place: Vec<Counterparts> = (0..shorter.len())
         .map(|i| counterparts(longer[i + 1], shorter[i]))
         .collect();
-    let best = (0..longer.len())
-        .filter(|&k| own(longer[k]))
-        .filter_map(|k| {
-            let pairs = at_place[..k].iter().chain(&after_place[k..]).copied();
-            Counterparts::tally(pairs)
-                .filter(|&tally| written_alike(tally) && tally.0 >= MIN_ALIKE_UNITS_AROUND_OWN)
-        })
-        .max_by(|a, b| (a.0 * b.1).cmp(&(b.0 * a.1)));
+    let mut best: Option<(usize, usize)> = None;
+    let mut pairs = Vec::with_capacity(shorter.len());
+    for k in (0..longer.len()).filter(|&k| own(longer[k])) {
+        pairs.clear();
+        pairs.extend_from_slice(&at_place[..k]);
+        pairs.extend_from_slice(&after_place[k..]);
+        let tally = Counterparts::tally(&pairs, alike)
+            .filter(|&tally| written_alike(tally) && tally.0 >= MIN_ALIKE_UNITS_AROUND_OWN);
+        if let Some((alike, compared)) = tally {
+            if best.map_or(true, |(a, c)| alike * c > a * compared) {
+                best = Some((alike, compared));
+            }
+        }
+    }
     let Some((alike_around_own, compared_around_own)) = best else {
         return false;
     };
@@ -1553,25 +1617,33 @@ enum Counterparts {
     Apart,
     /// Both are of the copy, or headings, or notes: they tell nothing of the pattern.
     Passed,
-    /// Two sentences, nearly the same or not.
+    /// Two units, nearly the same or not.
     Compared(bool),
+    /// Two sentences, to be compared.
+    Sentences(usize, usize),
 }
 
 impl Counterparts {
-    /// How many pairs are alike, of how many compared; `None` when any pair is apart.
-    fn tally(pairs: impl Iterator<Item = Counterparts>) -> Option<(usize, usize)> {
-        let (mut alike, mut compared) = (0, 0);
-        for pair in pairs {
-            match pair {
-                Counterparts::Apart => return None,
-                Counterparts::Passed => {}
-                Counterparts::Compared(same) => {
-                    compared += 1;
-                    alike += usize::from(same);
-                }
-            }
+    /// How many pairs are alike, of how many compared; `None` when any pair is apart, and then
+    /// no sentences are compared.
+    fn tally(
+        pairs: &[Counterparts],
+        alike: impl Fn(usize, usize) -> bool,
+    ) -> Option<(usize, usize)> {
+        if pairs.iter().any(|p| matches!(p, Counterparts::Apart)) {
+            return None;
         }
-        Some((alike, compared))
+        let (mut alike_pairs, mut compared) = (0, 0);
+        for pair in pairs {
+            let same = match *pair {
+                Counterparts::Apart | Counterparts::Passed => continue,
+                Counterparts::Compared(same) => same,
+                Counterparts::Sentences(a, b) => alike(a, b),
+            };
+            compared += 1;
+            alike_pairs += usize::from(same);
+        }
+        Some((alike_pairs, compared))
     }
 }
 

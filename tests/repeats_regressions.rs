@@ -1580,3 +1580,57 @@ fn a_passage_pasted_into_a_part_written_alike_is_a_copy() {
     let damaged = district_enrolment("\n", pasted);
     assert_copy_goes_alone(&damaged, pasted, &district_enrolment("\n", ""));
 }
+
+/// Twelfth review 07: flood warnings by county, each county's forecast, then the same list of
+/// measures under the same label for the counties warned at one level. `pasted` goes at the end
+/// of the second county's part.
+fn county_warnings(separator: &str, pasted: &str) -> String {
+    let orange = [
+        "1.政府及相关部门按照职责做好防暴雨应急和抢险工作；",
+        "2.切断有危险的室外电源，暂停户外作业；",
+        "3.处于危险地带的单位应当停课、停业，采取专门措施保护已到校学生和其他上班人员的安全；",
+        "4.做好城市、农田的排涝，注意防范可能引发的山洪、滑坡、泥石流等灾害。",
+    ];
+    let counties = [
+        ("（一）云阳县：暴雨橙色预警", "预计累计雨量150—220毫米，青溪云阳段将于20日夜间超警戒水位0.5—1.0米。"),
+        ("（二）青溪区：暴雨橙色预警", "预计累计雨量140—200毫米，城区低洼地带易出现积涝，青溪城区段将接近警戒水位。"),
+        ("（三）白龙县：暴雨橙色预警", "预计累计雨量160—250毫米，白龙江支流桃花河可能发生超警洪水，山区乡镇山洪地质灾害风险高。"),
+    ];
+    let mut text = format!("一、分区预警{separator}");
+    for (k, (heading, forecast)) in counties.iter().enumerate() {
+        text += &format!("{heading}{separator}{forecast}{separator}防御指南：{separator}");
+        for measure in orange {
+            text += &format!("{measure}{separator}");
+        }
+        if k == 1 {
+            text += pasted;
+        }
+    }
+    text + &format!(
+        "二、工作要求{separator}各地要严格落实以行政首长负责制为核心的防汛责任制。{separator}"
+    )
+}
+
+#[test]
+fn the_same_list_under_each_county_warned_alike_stays() {
+    for separator in ["\n", "\u{3000}\u{3000}", ""] {
+        let text = county_warnings(separator, "");
+        let report = run(&text, false);
+        assert!(
+            report.dedup.removed.is_empty(),
+            "{:?}",
+            removed(&text, &report)
+        );
+    }
+}
+
+/// The list pasted again after a county's own gives its part more units than the other counties'
+/// have: a copy.
+#[test]
+fn a_list_pasted_after_a_county_s_own_is_a_copy() {
+    let pasted =
+        "3.处于危险地带的单位应当停课、停业，采取专门措施保护已到校学生和其他上班人员的安全；\n\
+                  4.做好城市、农田的排涝，注意防范可能引发的山洪、滑坡、泥石流等灾害。\n";
+    let damaged = county_warnings("\n", pasted);
+    assert_copy_goes_alone(&damaged, pasted, &county_warnings("\n", ""));
+}

@@ -64,8 +64,9 @@ const LOSSES: [(&str, usize, usize); 17] = [
     ("r12-02", 4, 5),
     // An award decision: the citation closes each awardee's deeds but one, followed by a pension.
     ("r12-06", 1, 1),
-    // Flood warnings by county, the same guidance for the counties at one level.
-    ("r12-07", 4, 5),
+    // Flood warnings by county, the same list of measures for the counties at one level (near
+    // mode only: the yellow list's first measure is the orange one's a few words apart).
+    ("r12-07", 0, 5),
     // A budget's explanations, the same reason for two items, and the same note for two empty
     // tables.
     ("r12-08", 2, 4),
