@@ -28,6 +28,27 @@ fn assert_nothing_removed(text: &str) {
     }
 }
 
+/// Nothing is removed from `layout(separator)`, for each way a scrape leaves paragraphs apart: a
+/// line break, the indentation alone, or nothing at all.
+fn assert_nothing_removed_in_any_layout(layout: impl Fn(&str) -> String) {
+    for separator in ["\n", "\u{3000}\u{3000}", ""] {
+        assert_nothing_removed(&layout(separator));
+    }
+}
+
+/// [`assert_nothing_removed_in_any_layout`], with near-duplicates kept.
+fn assert_nothing_removed_by_default_in_any_layout(layout: impl Fn(&str) -> String) {
+    for separator in ["\n", "\u{3000}\u{3000}", ""] {
+        let text = layout(separator);
+        let report = run(&text, false);
+        assert!(
+            report.dedup.removed.is_empty(),
+            "{:?}",
+            removed(&text, &report)
+        );
+    }
+}
+
 /// Exactly `copy` is removed from `damaged` (near-duplicates kept), which gives back `clean`.
 fn assert_copy_goes_alone(damaged: &str, copy: &str, clean: &str) {
     let report = run(damaged, false);
@@ -445,9 +466,7 @@ fn items_scored_by_the_same_sentence_keep_their_words() {
              4.村级组织建设。培训覆盖率达到100%的得满分。"
         )
     };
-    for separator in ["\n", "\u{3000}\u{3000}", ""] {
-        assert_nothing_removed(&plan(separator, ""));
-    }
+    assert_nothing_removed_in_any_layout(|separator| plan(separator, ""));
     let copy = format!("2.粮食总产量。{rule}\n");
     assert_copy_goes_alone(&plan("\n", &copy), &copy, &plan("\n", ""));
     // Nor is an indicator scored by nearly the same sentence an edited copy to drop.
@@ -507,9 +526,7 @@ fn the_same_item_in_its_place_under_two_parts_stays() {
              4.做好新生入学健康体检工作，对未按规定接种的学生督促补种。"
         )
     };
-    for separator in ["\n", "\u{3000}\u{3000}", ""] {
-        assert_nothing_removed(&notice(separator, ""));
-    }
+    assert_nothing_removed_in_any_layout(|separator| notice(separator, ""));
     // Pasted after the part's `1.`, the copy is out of its numbering.
     let copy = format!("{duty}\n");
     assert_copy_goes_alone(&notice("\n", &copy), &copy, &notice("\n", ""));
@@ -530,9 +547,7 @@ fn the_same_field_of_parallel_parts_stays() {
              四、结果运用{separator}考核结果在全市范围内通报。"
         )
     };
-    for separator in ["\n", "\u{3000}\u{3000}", ""] {
-        assert_nothing_removed(&form(separator, "", ""));
-    }
+    assert_nothing_removed_in_any_layout(|separator| form(separator, "", ""));
     let copy = format!("{rule}\n");
     let clean = form("\n", "", "");
     assert_copy_goes_alone(&form("\n", &copy, ""), &copy, &clean);
@@ -602,12 +617,8 @@ fn parallel_parts_written_alike_are_no_edited_copies() {
              {separator}（三）第三批次受理时间：2025年8月4日至8月22日，受理系列：农业系列{place}{separator}"
         )
     };
-    for separator in ["\n", "\u{3000}\u{3000}", ""] {
-        assert_nothing_removed(&tasks(separator));
-    }
-    for separator in ["\n", "\u{3000}\u{3000}", ""] {
-        assert_nothing_removed(&batches(separator));
-    }
+    assert_nothing_removed_in_any_layout(|separator| tasks(separator));
+    assert_nothing_removed_in_any_layout(|separator| batches(separator));
     let edited_within_a_part = "（一）矿山安全专项整治\n\
         工作要求：各地区要建立重大事故隐患整改台账，实行清单化管理，整改一项、销号一项。\n\
         完成时限：2025年11月30日前\n\
@@ -632,9 +643,7 @@ fn items_that_open_alike_under_the_same_heading_stay() {
              （二）保障工程质量。{pasted}加强对农村建筑工匠的技术培训。{separator}"
         )
     };
-    for separator in ["\n", "\u{3000}\u{3000}", ""] {
-        assert_nothing_removed(&plan(separator, ""));
-    }
+    assert_nothing_removed_in_any_layout(|separator| plan(separator, ""));
     assert_copy_goes_alone(&plan("\n", duty), duty, &plan("\n", ""));
 }
 
@@ -655,9 +664,7 @@ fn a_pledge_restating_the_conditions_stays() {
              {separator}"
         )
     };
-    for separator in ["\n", "\u{3000}\u{3000}", ""] {
-        assert_nothing_removed(&notice(separator));
-    }
+    assert_nothing_removed_in_any_layout(|separator| notice(separator));
 }
 
 /// An agenda gives each day its times of day, and two days may share a session: the line at the
@@ -676,9 +683,7 @@ fn the_same_session_on_two_days_of_an_agenda_stays() {
              下午 返程。{separator}六、有关要求{separator}请各单位按时报送参会回执。{separator}"
         )
     };
-    for separator in ["\n", "\u{3000}\u{3000}", ""] {
-        assert_nothing_removed(&agenda(separator, ""));
-    }
+    assert_nothing_removed_in_any_layout(|separator| agenda(separator, ""));
     let copy = format!("{session}\n");
     assert_copy_goes_alone(&agenda("\n", &copy), &copy, &agenda("\n", ""));
 }
@@ -704,9 +709,7 @@ fn a_sentence_closing_every_answer_of_a_q_and_a_stays() {
         }
         text + &format!("四、其他事项{separator}本解读由市人力资源社会保障局负责解释。{separator}")
     };
-    for separator in ["\n", "\u{3000}\u{3000}", ""] {
-        assert_nothing_removed(&q_and_a(separator, ""));
-    }
+    assert_nothing_removed_in_any_layout(|separator| q_and_a(separator, ""));
     // Pasted after an answer, the sentence no longer closes every part: it is a copy.
     let clean = q_and_a("\n", "");
     let answer = format!("答：{}\n", answers[1]);
@@ -783,15 +786,7 @@ fn measures_shared_by_the_levels_of_a_response_stay() {
         }
         text + &format!("四、保障措施{separator}各有关部门要加强防汛抢险队伍建设。{separator}")
     };
-    for separator in ["\n", "\u{3000}\u{3000}", ""] {
-        let text = plan(separator);
-        let report = run(&text, false);
-        assert!(
-            report.dedup.removed.is_empty(),
-            "{:?}",
-            removed(&text, &report)
-        );
-    }
+    assert_nothing_removed_by_default_in_any_layout(|separator| plan(separator));
 }
 
 /// The other side of the rule above: a part's whole list of items, pasted under another part's goal
@@ -898,9 +893,7 @@ fn a_block_closing_every_project_stays() {
              {separator}{conditions}{separator}二、资金管理要求{separator}补助资金实行专款专用。{separator}"
         )
     };
-    for separator in ["\n", "\u{3000}\u{3000}", ""] {
-        assert_nothing_removed(&notice(separator));
-    }
+    assert_nothing_removed_in_any_layout(|separator| notice(separator));
     let clean = notice("\n");
     let grant = projects[2].2;
     let damaged = clean.replacen(grant, &format!("{conditions}\n{deadline}\n{grant}"), 1);
@@ -953,9 +946,7 @@ fn a_reading_that_quotes_the_policy_it_explains_keeps_its_quotations() {
         ]
         .join(separator)
     };
-    for separator in ["\n", "\u{3000}\u{3000}", ""] {
-        assert_nothing_removed(&notice(separator));
-    }
+    assert_nothing_removed_in_any_layout(|separator| notice(separator));
 }
 
 /// A copy that a scrape made of a reading's own sentence, within the reading, is still a copy;
@@ -1041,9 +1032,7 @@ fn notice_with_annexes(separator: &str) -> String {
 
 #[test]
 fn annexes_that_restate_the_notice_keep_their_sentences() {
-    for separator in ["\n", "\u{3000}\u{3000}", ""] {
-        assert_nothing_removed(&notice_with_annexes(separator));
-    }
+    assert_nothing_removed_in_any_layout(notice_with_annexes);
 }
 
 /// What an annex repeats of itself, and an annex pasted whole a second time, label and all, are
@@ -1120,9 +1109,7 @@ fn public_notice(separator: &str, block_after_part_three: &str) -> String {
 
 #[test]
 fn the_projects_of_a_public_notice_keep_their_shared_closing_lines() {
-    for separator in ["\n", "\u{3000}\u{3000}", ""] {
-        assert_nothing_removed(&public_notice(separator, ""));
-    }
+    assert_nothing_removed_in_any_layout(|separator| public_notice(separator, ""));
 }
 
 /// The closing lines of a project pasted after the same project's own are a copy: the part then
@@ -1160,9 +1147,7 @@ fn holiday_duties(separator: &str, openings: &[bool; 5]) -> String {
 
 #[test]
 fn a_requirement_opening_every_part_stays() {
-    for separator in ["\n", "\u{3000}\u{3000}", ""] {
-        assert_nothing_removed(&holiday_duties(separator, &[true; 5]));
-    }
+    assert_nothing_removed_in_any_layout(|separator| holiday_duties(separator, &[true; 5]));
 }
 
 /// The same words opening two parts only are one part's and a copy pasted after the other's
@@ -1208,9 +1193,7 @@ fn village_tasks(separator: &str, paste: Option<(usize, &str)>) -> String {
 
 #[test]
 fn the_same_sentence_at_the_same_place_of_parts_written_alike_stays() {
-    for separator in ["\n", "\u{3000}\u{3000}", ""] {
-        assert_nothing_removed(&village_tasks(separator, None));
-    }
+    assert_nothing_removed_in_any_layout(|separator| village_tasks(separator, None));
 }
 
 /// A sentence pasted into a village's part, even at the place its original has in its own, gives
@@ -1333,9 +1316,7 @@ fn lines_that_differ_in_their_figures_alone_stay_with_what_they_follow() {
         ("音乐美术器材", "壹万玖仟陆佰柒拾元整（¥19,670.00）"),
         ("体育器材", "贰万零捌佰元整（¥20,800.00）"),
     ];
-    for separator in ["\n", "\u{3000}\u{3000}", ""] {
-        assert_nothing_removed(&lot_award(separator, &lots));
-    }
+    assert_nothing_removed_in_any_layout(|separator| lot_award(separator, &lots));
 }
 
 /// The same lines with a word edited are an edited copy, dropped with the exact lines before it.
@@ -1375,9 +1356,7 @@ fn award_citations(separator: &str, pasted: &str) -> String {
 
 #[test]
 fn a_long_citation_closing_every_awardee_stays() {
-    for separator in ["\n", "\u{3000}\u{3000}", ""] {
-        assert_nothing_removed(&award_citations(separator, ""));
-    }
+    assert_nothing_removed_in_any_layout(|separator| award_citations(separator, ""));
 }
 
 /// The citation pasted before an awardee's deeds closes no part: a copy.
@@ -1476,9 +1455,7 @@ const APPEAL: &str = "如不服本决定，可以在收到本决定书之日起�
 
 #[test]
 fn decisions_issued_together_keep_the_sentences_of_their_model() {
-    for separator in ["\n", "\u{3000}\u{3000}", ""] {
-        assert_nothing_removed(&decisions(separator, "", "", ""));
-    }
+    assert_nothing_removed_in_any_layout(|separator| decisions(separator, "", "", ""));
 }
 
 /// A sentence of the model pasted before the grounds of a later decision stands out of the model's
@@ -1566,9 +1543,7 @@ fn district_enrolment(separator: &str, pasted: &str) -> String {
 
 #[test]
 fn parts_written_alike_keep_their_common_sentences_when_one_adds_its_own() {
-    for separator in ["\n", "\u{3000}\u{3000}", ""] {
-        assert_nothing_removed(&district_enrolment(separator, ""));
-    }
+    assert_nothing_removed_in_any_layout(|separator| district_enrolment(separator, ""));
 }
 
 /// Two sentences pasted into a district's part, at the place their original has in its own,
@@ -1613,15 +1588,7 @@ fn county_warnings(separator: &str, pasted: &str) -> String {
 
 #[test]
 fn the_same_list_under_each_county_warned_alike_stays() {
-    for separator in ["\n", "\u{3000}\u{3000}", ""] {
-        let text = county_warnings(separator, "");
-        let report = run(&text, false);
-        assert!(
-            report.dedup.removed.is_empty(),
-            "{:?}",
-            removed(&text, &report)
-        );
-    }
+    assert_nothing_removed_by_default_in_any_layout(|separator| county_warnings(separator, ""));
 }
 
 /// The list pasted again after a county's own gives its part more units than the other counties'
