@@ -2367,10 +2367,12 @@ fn analyse(
         // its number met again, is looked in for edited copies of anything before it.
         let issued_apart = |copy: usize, original: usize| {
             let document = |u: usize| headings.issued_document_at(units[u].content_start);
-            document(copy).is_some_and(|(k, copy_document)| {
-                !headings.issued_again(k)
-                    && document(original).map(|(_, d)| d) != Some(copy_document)
-            })
+            match (document(copy), document(original)) {
+                (Some((k, copy_document)), Some((_, original_document))) => {
+                    !headings.issued_again(k) && copy_document != original_document
+                }
+                _ => false,
+            }
         };
         // A pledge restates a condition in its own voice (`一、本企业在……` for `（一）在……`).
         let a_statement = |u: usize| {

@@ -1433,7 +1433,8 @@ fn decisions(separator: &str, early: &str, late: &str, appended: &str) -> String
         1,
     );
     format!(
-        "青岚省林业局准予使用林地行政许可决定书（2024年第3批）{separator}{}{second}{}{appended}",
+        "青岚省林业局准予使用林地行政许可决定书（2024年第3批）{separator}{PREAMBLE}{separator}\
+         {}{second}{}{appended}",
         decision(
             21,
             "青岚省交通投资集团有限公司",
@@ -1450,6 +1451,9 @@ fn decisions(separator: &str, early: &str, late: &str, appended: &str) -> String
         ),
     )
 }
+
+const PREAMBLE: &str =
+    "根据《中华人民共和国政府信息公开条例》，现将2024年第3批准予使用林地行政许可决定书予以公开。";
 
 const APPEAL: &str = "如不服本决定，可以在收到本决定书之日起六十日内向青岚省人民政府申请行政复议。";
 
@@ -1475,6 +1479,17 @@ fn a_model_sentence_pasted_again_later_in_a_decision_is_a_copy() {
                   《中华人民共和国森林法》第三十七条的规定，决定准予行政许可。\n";
     let damaged = decisions("\n", "", pasted, "");
     assert_copy_goes_alone(&damaged, pasted, &decisions("\n", "", "", ""));
+}
+
+/// The page's preamble, pasted into a decision with a word edited, is an edited copy: only the
+/// decisions are written from one model.
+#[test]
+fn an_edited_copy_of_the_preamble_in_a_decision_is_found() {
+    let edited = PREAMBLE.replace("予以公开", "予以公布") + "\n";
+    let damaged = decisions("\n", &edited, "", "");
+    let report = run(&damaged, true);
+    assert_eq!(removed(&damaged, &report), vec![edited.as_str()]);
+    assert_eq!(report.dedup.text, decisions("\n", "", "", ""));
 }
 
 /// A decision pasted again repeats its 发文字号: a copy of that decision, not another one, also
