@@ -1426,15 +1426,20 @@ impl Part {
     }
 
     fn spanning(units: &[Unit], headings: &Headings, start: usize, end: usize) -> Option<Part> {
-        let from = units.partition_point(|unit| unit.content_start < start);
-        let to = units.partition_point(|unit| unit.content_start < end);
-        (to - from <= FIELD_PART_UNITS).then(|| Part {
+        let range = units_between(units, start, end);
+        (range.len() <= FIELD_PART_UNITS).then(|| Part {
             start,
             level: headings.level_at(start),
-            units: from..to,
+            units: range,
             last: end == usize::MAX,
         })
     }
+}
+
+/// The units whose content starts at or after the byte `start` and before `end`.
+fn units_between(units: &[Unit], start: usize, end: usize) -> Range<usize> {
+    units.partition_point(|unit| unit.content_start < start)
+        ..units.partition_point(|unit| unit.content_start < end)
 }
 
 /// Whether the units `first..end` stand at the same place in their part as those from `original`
@@ -1679,11 +1684,8 @@ fn the_model_of_documents_issued_together(
     }
     let units_of = |(k, _): (usize, usize)| {
         let starts = &headings.issued_starts;
-        let from = units.partition_point(|unit| unit.content_start < starts[k].at);
-        let to = starts.get(k + 1).map_or(units.len(), |next| {
-            units.partition_point(|unit| unit.content_start < next.at)
-        });
-        from..to
+        let end = starts.get(k + 1).map_or(usize::MAX, |next| next.at);
+        units_between(units, starts[k].at, end)
     };
     let (copy_units, original_units) = (units_of(copy_document), units_of(original_document));
     if copy_units.len() > ISSUED_DOCUMENT_UNITS || original_units.len() > ISSUED_DOCUMENT_UNITS {
