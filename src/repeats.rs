@@ -608,6 +608,15 @@ impl Headings {
             })
     }
 
+    /// Whether the headings of `level` that start at `from` and at `to` (later) are siblings: no
+    /// heading of a higher level between the two, within [`SIBLINGS_READ`] headings.
+    fn siblings(&self, from: usize, to: usize, level: u8) -> bool {
+        let marks = &self.marks;
+        let start = marks.partition_point(|m| m.start <= from);
+        let between = &marks[start..start + marks[start..].partition_point(|m| m.start < to)];
+        between.len() <= SIBLINGS_READ && between.iter().all(|m| m.level >= level)
+    }
+
     /// The heading whose marker starts at `start`.
     fn mark_at(&self, start: usize) -> Option<Mark> {
         let at = self.marks.binary_search_by_key(&start, |m| m.start).ok()?;
@@ -1652,6 +1661,68 @@ impl Counterparts {
     }
 }
 
+/// Whether the run `first..end` is written for each of sibling items, as its original is: its
+/// first sentence points back at the item it stands in (`请该企业于……前完成全部隐患整改` after each
+/// enterprise's findings, `申请本项补助的企业，应当……` in each measure, `该同志……` closing each
+/// citation), and it stands at the same place in its part as the original does in a sibling part,
+/// counted from the part's heading or from its end. A scrape's copy of such a sentence lands at the
+/// same place in a sibling part only by chance.
+fn written_for_each_item(
+    text: &str,
+    units: &[Unit],
+    headings: &Headings,
+    numbering: &Numbering,
+    taken: &[bool],
+    (first, end): (usize, usize),
+    original: usize,
+) -> bool {
+    let len = end - first;
+    let words = |u: usize| {
+        text.get(units[u].content_start..units[u].content_end)
+            .unwrap_or("")
+    };
+    if !points_back_at_its_item(words(first)) {
+        return false;
+    }
+    let (Some(copy_part), Some(part)) = (
+        Part::of(units, headings, numbering, first),
+        Part::of(units, headings, numbering, original),
+    ) else {
+        return false;
+    };
+    let Some(level) = part.level.filter(|&l| copy_part.level == Some(l)) else {
+        return false;
+    };
+    if !headings.siblings(part.start, copy_part.start, level) {
+        return false;
+    }
+    // Places counted in the units left: those taken out as copies before are no part's own. A run
+    // that runs on out of its part has none. (Two places in one part always differ.)
+    let place = |part: &Range<usize>, first: usize| {
+        let after = part.end.checked_sub(first + len)?;
+        Some(((part.start..first).filter(|&u| !taken[u]).count(), after))
+    };
+    let (Some(copy_at), Some(original_at)) =
+        (place(&copy_part.units, first), place(&part.units, original))
+    else {
+        return false;
+    };
+    copy_at.0 == original_at.0 || copy_at.1 == original_at.1
+}
+
+/// Words by which a sentence points back at the item it stands in: `该` with a noun (`该企业`,
+/// `该同志`; not `应该`), `本项`, `本条` (not `本条例`, the whole regulation), `本款`.
+fn points_back_at_its_item(words: &str) -> bool {
+    words
+        .match_indices('该')
+        .any(|(at, _)| !words[..at].ends_with(['应', '不']))
+        || words.contains("本项")
+        || words.contains("本款")
+        || words
+            .match_indices("本条")
+            .any(|(at, w)| !words[at + w.len()..].starts_with('例'))
+}
+
 /// Whether the units `first..end` repeat those from `original` as the common model of documents
 /// issued together: the copy in a later document than the original, each within its own, the
 /// first of their kind in the later one, and in the same order as the other sentences the two
@@ -2116,16 +2187,12 @@ fn analyse(
     }
     let opens_parts_alike = |first: usize, end: usize, original: usize| {
         let level = |u: usize| headings.level_at(units[u].content_start);
-        // Siblings: no heading of a higher level between the two.
         let siblings = |level: u8| {
-            let (from, to) = (
+            headings.siblings(
                 units[original - 1].content_start,
                 units[first - 1].content_start,
-            );
-            let marks = &headings.marks;
-            let start = marks.partition_point(|m| m.start <= from);
-            let between = &marks[start..start + marks[start..].partition_point(|m| m.start < to)];
-            between.len() <= SIBLINGS_READ && between.iter().all(|m| m.level >= level)
+                level,
+            )
         };
         first > 0
             && original > 0
@@ -2222,6 +2289,14 @@ fn analyse(
         ) || the_model_of_documents_issued_together(
             units,
             headings,
+            &in_copy,
+            (first, end),
+            original,
+        ) || written_for_each_item(
+            text,
+            units,
+            headings,
+            numbering,
             &in_copy,
             (first, end),
             original,
@@ -2413,6 +2488,15 @@ fn analyse(
                     norms,
                     headings,
                     numbering,
+                    unit,
+                    copy.original,
+                )
+                && !written_for_each_item(
+                    text,
+                    units,
+                    headings,
+                    numbering,
+                    &in_copy,
                     unit,
                     copy.original,
                 )
@@ -2906,6 +2990,23 @@ mod tests {
 
     fn removed_texts<'t>(text: &'t str, found: &Found) -> Vec<&'t str> {
         found.dedup.removed.iter().map(|s| s.of(text)).collect()
+    }
+
+    #[test]
+    fn sentences_that_point_back_at_their_item() {
+        for (words, points_back) in [
+            ("请该企业于2024年10月31日前完成全部隐患整改。", true),
+            ("该同志危难时刻挺身而出，弘扬了社会正气。", true),
+            ("申请本项补助的企业，应当在本市依法登记注册。", true),
+            ("违反本条规定的，责令限期改正。", true),
+            ("本款所称企业，是指依法登记注册的企业。", true),
+            ("企业应该于2024年10月31日前完成全部隐患整改。", false),
+            ("不该发生的事故发生了，教训深刻。", false),
+            ("本条例自2025年1月1日起施行。", false),
+            ("各区县应急管理局要对辖区内被通报企业逐一跟踪督导。", false),
+        ] {
+            assert_eq!(points_back_at_its_item(words), points_back, "{words}");
+        }
     }
 
     /// The remembered answers agree with the first occurrence found by scanning, whatever order

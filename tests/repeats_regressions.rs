@@ -1616,3 +1616,113 @@ fn a_list_pasted_after_a_county_s_own_is_a_copy() {
     let damaged = county_warnings("\n", pasted);
     assert_copy_goes_alone(&damaged, pasted, &county_warnings("\n", ""));
 }
+
+/// Thirteenth review 01: the findings of an inspection by enterprise, most followed by the same
+/// order to the enterprise, `请该企业……`, which closes the first, second and fourth. `pasted` goes
+/// right after the third enterprise's heading.
+fn inspection_findings(separator: &str, pasted: &str, order: &str) -> String {
+    let enterprises = [
+        (
+            "（一）宏达化工有限公司。",
+            "检查发现该公司液氯储罐区紧急切断阀未与液位报警联锁，共计隐患9项。",
+        ),
+        (
+            "（二）新源精细化工有限公司。",
+            "检查发现该公司甲类仓库内物料超量储存，共计隐患7项。",
+        ),
+        (
+            "（三）鑫泰气体有限公司。",
+            "检查发现该公司充装台未设置防错装接头，共计隐患4项，现场已全部整改完毕。",
+        ),
+        (
+            "（四）安瑞化学品仓储有限公司。",
+            "检查发现该公司库区消防通道被占用，共计隐患11项。",
+        ),
+    ];
+    let mut text = format!("二、重点企业检查情况{separator}");
+    for (k, (heading, findings)) in enterprises.iter().enumerate() {
+        if k == 2 {
+            text += &format!(
+                "{heading}{pasted}{findings}检查组对该企业整改情况予以确认，请该企业持续巩固整改成效。{separator}"
+            );
+        } else {
+            text += &format!("{heading}{findings}{order}{separator}");
+        }
+    }
+    text + &format!(
+        "三、下一步工作要求{separator}各区县应急管理局要对辖区内被通报企业逐一跟踪督导。{separator}"
+    )
+}
+
+const ORDER_TO_THE_ENTERPRISE: &str =
+    "请该企业于2024年10月31日前完成全部隐患整改，并将整改报告报送属地应急管理部门。";
+
+#[test]
+fn an_order_to_each_enterprise_in_its_place_stays() {
+    assert_nothing_removed_in_any_layout(|separator| {
+        inspection_findings(separator, "", ORDER_TO_THE_ENTERPRISE)
+    });
+}
+
+/// At another place in its part than in the others, counted from either end, the order is pasted.
+#[test]
+fn an_order_to_an_enterprise_pasted_elsewhere_in_its_part_is_a_copy() {
+    let damaged = inspection_findings("\n", ORDER_TO_THE_ENTERPRISE, ORDER_TO_THE_ENTERPRISE);
+    assert_copy_goes_alone(
+        &damaged,
+        ORDER_TO_THE_ENTERPRISE,
+        &inspection_findings("\n", "", ORDER_TO_THE_ENTERPRISE),
+    );
+}
+
+/// With `--drop-near-duplicates`, the order worded a little apart for the last enterprise is still
+/// its own, no edited copy.
+#[test]
+fn an_order_to_an_enterprise_worded_apart_stays_in_near_mode() {
+    let text = inspection_findings("\n", "", ORDER_TO_THE_ENTERPRISE);
+    let last = text.rfind(ORDER_TO_THE_ENTERPRISE).expect("an order");
+    let edited = ORDER_TO_THE_ENTERPRISE.replace("整改报告报送", "整改情况书面报送");
+    let text = format!(
+        "{}{edited}{}",
+        &text[..last],
+        &text[last + ORDER_TO_THE_ENTERPRISE.len()..]
+    );
+    let report = run(&text, true);
+    assert!(report.repeats.iter().all(|r| r.similarity == 1.0));
+    assert!(
+        report.dedup.removed.is_empty(),
+        "{:?}",
+        removed(&text, &report)
+    );
+}
+
+/// The same sentence at the same place, but pointing at no enterprise (`应该` is no `该企业`), is
+/// no order written for each: the later ones go.
+#[test]
+fn a_sentence_that_points_at_no_item_is_a_copy_at_the_same_place() {
+    let general = "企业应该于2024年10月31日前完成全部隐患整改，并将整改报告报送属地应急管理部门。";
+    let text = inspection_findings("\n", "", general);
+    let report = run(&text, false);
+    assert_eq!(removed(&text, &report), vec![general; 2]);
+}
+
+/// In a part of another list, the next heading's, the order is pasted, though it stands at the
+/// same place as in the enterprises' parts.
+#[test]
+fn an_order_to_an_enterprise_pasted_into_another_list_is_a_copy() {
+    let findings_and_tasks = |pasted: &str| {
+        format!(
+            "二、重点企业检查情况\n\
+             （一）宏达化工有限公司。检查发现该公司液氯储罐区紧急切断阀未与液位报警联锁。{ORDER_TO_THE_ENTERPRISE}\n\
+             （二）新源精细化工有限公司。检查发现该公司甲类仓库内物料超量储存。{ORDER_TO_THE_ENTERPRISE}\n\
+             三、下一步工作要求\n\
+             （一）压实企业主体责任。各企业要对照本次检查发现的问题，全面开展自查自纠。\n\
+             （二）强化属地监管责任。各区县应急管理局要对辖区内被通报企业逐一跟踪督导。{pasted}确保隐患整改到位。\n"
+        )
+    };
+    assert_copy_goes_alone(
+        &findings_and_tasks(ORDER_TO_THE_ENTERPRISE),
+        ORDER_TO_THE_ENTERPRISE,
+        &findings_and_tasks(""),
+    );
+}
