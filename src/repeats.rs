@@ -1221,13 +1221,13 @@ fn article_number(words: &str) -> Option<u32> {
 /// (`1.粮食播种面积。完成省下达任务的得满分，……` and `2.粮食总产量。完成省下达任务的得满分，……`) repeat
 /// it by design. A scrape's copy lands on a line of its own, or before the item's own words, and a
 /// copy of a run of items takes their headings along.
-fn items_own_words(
-    text: &str,
-    units: &[Unit],
-    numbering: &Numbering,
-    (first, end): (usize, usize),
-    original: usize,
-) -> bool {
+fn items_own_words(cut: &Cut, (first, end): (usize, usize), original: usize) -> bool {
+    let &Cut {
+        text,
+        units,
+        numbering,
+        ..
+    } = cut;
     // A paragraph's indent (`　　`) marks a line where a scrape lost the breaks.
     let line_break = |from: usize, to: usize| {
         text.get(from..to)
@@ -1299,14 +1299,18 @@ fn items_own_words(
 /// not the part's; of a field and its twins later in the same part (the same words), the later are
 /// copies.
 fn fields_of_parallel_parts(
-    text: &str,
-    units: &[Unit],
-    headings: &Headings,
-    numbering: &Numbering,
+    cut: &Cut,
     taken: &[bool],
     (first, end): (usize, usize),
     original: usize,
 ) -> bool {
+    let &Cut {
+        text,
+        units,
+        headings,
+        numbering,
+        ..
+    } = cut;
     let label = |u: usize| field_label(text, &units[u]);
     if label(first).is_none() {
         return false;
@@ -1382,6 +1386,16 @@ fn fields_of_parallel_parts(
                 first,
                 original,
             )
+}
+
+/// What the rules for text repeated by design read of a pass: the text cut into units, their
+/// normalised words, and the headings with where they stand in the numbering.
+struct Cut<'a> {
+    text: &'a str,
+    units: &'a [Unit],
+    norms: &'a Norms,
+    headings: &'a Headings,
+    numbering: &'a Numbering,
 }
 
 /// The part a unit is in, from the heading in place before it to the one after it.
@@ -1464,14 +1478,18 @@ fn units_between(units: &[Unit], start: usize, end: usize) -> Range<usize> {
 /// does. A run of items from the first is compared in their parents' parts: the counties warned
 /// at one level each list the same measures under the same label.
 fn the_same_place_in_parts_alike(
-    units: &[Unit],
-    norms: &Norms,
-    headings: &Headings,
-    numbering: &Numbering,
+    cut: &Cut,
     taken: &[bool],
     (first, end): (usize, usize),
     original: usize,
 ) -> bool {
+    let &Cut {
+        units,
+        norms,
+        headings,
+        numbering,
+        ..
+    } = cut;
     let len = end - first;
     // The part that holds the run, at the copy's level for the original: a run of items from the
     // first is in their parent's part.
@@ -1668,14 +1686,18 @@ impl Counterparts {
 /// counted from the part's heading or from its end. A scrape's copy of such a sentence lands at the
 /// same place in a sibling part only by chance.
 fn written_for_each_item(
-    text: &str,
-    units: &[Unit],
-    headings: &Headings,
-    numbering: &Numbering,
+    cut: &Cut,
     taken: &[bool],
     (first, end): (usize, usize),
     original: usize,
 ) -> bool {
+    let &Cut {
+        text,
+        units,
+        headings,
+        numbering,
+        ..
+    } = cut;
     let len = end - first;
     let words = |u: usize| {
         text.get(units[u].content_start..units[u].content_end)
@@ -1732,12 +1754,14 @@ fn points_back_at_its_item(words: &str) -> bool {
 /// document repeats a sentence that document has already; a copy pasted into a later document out
 /// of the model's order is out of order with the sentences around it.
 fn the_model_of_documents_issued_together(
-    units: &[Unit],
-    headings: &Headings,
+    cut: &Cut,
     taken: &[bool],
     (first, end): (usize, usize),
     original: usize,
 ) -> bool {
+    let &Cut {
+        units, headings, ..
+    } = cut;
     let document = |u: usize| headings.issued_document_at(units[u].content_start);
     let len = end - first;
     let (Some(copy_document), Some(original_document)) = (document(first), document(original))
@@ -1854,14 +1878,14 @@ fn differs_in_figures_only(a: &str, b: &str) -> bool {
 /// ……` of two tasks, run together where a scrape lost the breaks), or two items of one level
 /// (`（二）第二批次受理时间：……` and `（三）第三批次受理时间：……`), each under its own number.
 /// Exact copies need more ([`fields_of_parallel_parts`]); an edited one is what parallel parts are.
-fn parallel_counterparts(
-    text: &str,
-    units: &[Unit],
-    headings: &Headings,
-    numbering: &Numbering,
-    copy: usize,
-    original: usize,
-) -> bool {
+fn parallel_counterparts(cut: &Cut, copy: usize, original: usize) -> bool {
+    let &Cut {
+        text,
+        units,
+        headings,
+        numbering,
+        ..
+    } = cut;
     let (at_copy, at_original) = (units[copy].content_start, units[original].content_start);
     // The item a unit opens, settled in the numbering or numbered on from the part before.
     let item = |u: usize| headings.mark_at(units[u].content_start);
@@ -1918,16 +1942,10 @@ fn field_label<'t>(text: &'t str, unit: &Unit) -> Option<&'t str> {
 /// list (not from its `（1）` to its end). A scrape's copy of an item, heading and all, lands out of its
 /// numbering (a second `3.` before the part's own `3.`); a copy of sentences pasted after a heading
 /// leaves the item's own words after it; and a copy of a run of items brings the next item along.
-fn the_same_item_in_two_places(
-    units: &[Unit],
-    norms: &Norms,
-    headings: &Headings,
-    numbering: &Numbering,
-    (first, end): (usize, usize),
-    original: usize,
-) -> bool {
+fn the_same_item_in_two_places(cut: &Cut, (first, end): (usize, usize), original: usize) -> bool {
+    let &Cut { units, norms, .. } = cut;
     let len = end - first;
-    let next_item = |from: usize| item_words_end(units, headings, numbering, from, from + len);
+    let next_item = |from: usize| item_words_end(cut, from, from + len);
     let (Some(after_copy), Some(after_original)) = (next_item(first), next_item(original)) else {
         return false;
     };
@@ -1953,13 +1971,13 @@ const SAME_ITEM_CHARS: usize = 6;
 
 /// Where the item whose words are `first..end` (see [`the_same_item_in_two_places`]) is followed
 /// by the next heading: the unit that starts it. `None` if they are not an item's words.
-fn item_words_end(
-    units: &[Unit],
-    headings: &Headings,
-    numbering: &Numbering,
-    first: usize,
-    end: usize,
-) -> Option<usize> {
+fn item_words_end(cut: &Cut, first: usize, end: usize) -> Option<usize> {
+    let &Cut {
+        units,
+        headings,
+        numbering,
+        ..
+    } = cut;
     let marked = |of: &[usize], u: usize| of.binary_search(&units[u].content_start).is_ok();
     let level = |u: usize| headings.level_at(units[u].content_start);
     // The unit that starts with the marker: the first, a heading with a title or a bare marker
@@ -2128,6 +2146,13 @@ fn analyse(
     first_pass: bool,
 ) -> Pass {
     let numbering = &headings.numbering();
+    let cut = Cut {
+        text,
+        units,
+        norms,
+        headings,
+        numbering,
+    };
     let ids: Vec<u32> = units.iter().map(|u| u.id).collect();
     let factors = suffix_array::previous_factors(&ids);
     let min_chars = options.min_repeat_chars.max(1) as u64;
@@ -2270,54 +2295,21 @@ fn analyse(
         // of items ends at a heading of its own.
         let found_original = original - (first - at);
         // Whole fields are passed over whole: what follows a field's label is no copy either.
-        if fields_of_parallel_parts(
-            text,
-            units,
-            headings,
-            numbering,
-            &in_copy,
-            (first, end),
-            original,
-        ) || the_same_place_in_parts_alike(
-            units,
-            norms,
-            headings,
-            numbering,
-            &in_copy,
-            (first, end),
-            original,
-        ) || the_model_of_documents_issued_together(
-            units,
-            headings,
-            &in_copy,
-            (first, end),
-            original,
-        ) || written_for_each_item(
-            text,
-            units,
-            headings,
-            numbering,
-            &in_copy,
-            (first, end),
-            original,
-        ) {
+        if fields_of_parallel_parts(&cut, &in_copy, (first, end), original)
+            || the_same_place_in_parts_alike(&cut, &in_copy, (first, end), original)
+            || the_model_of_documents_issued_together(&cut, &in_copy, (first, end), original)
+            || written_for_each_item(&cut, &in_copy, (first, end), original)
+        {
             at = end;
             continue;
         }
-        if items_own_words(text, units, numbering, (first, end), original) {
+        if items_own_words(&cut, (first, end), original) {
             at += 1;
             continue;
         }
         // The items are passed over whole: the last of them alone, against the last item of the
         // part they first occur in, is no item followed by its next number.
-        if the_same_item_in_two_places(
-            units,
-            norms,
-            headings,
-            numbering,
-            (at, at + len),
-            found_original,
-        ) {
+        if the_same_item_in_two_places(&cut, (at, at + len), found_original) {
             at += len;
             continue;
         }
@@ -2414,7 +2406,7 @@ fn analyse(
         let text_of = |u: usize| norms.get(units[u].id as usize).unwrap_or("");
         let mut counterparts_of: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
         for copy in &mut near_copies {
-            if !parallel_counterparts(text, units, headings, numbering, copy.copy, copy.original) {
+            if !parallel_counterparts(&cut, copy.copy, copy.original) {
                 continue;
             }
             let item = |u: usize| {
@@ -2465,41 +2457,11 @@ fn analyse(
                 && !issued_apart(copy.copy, copy.original)
                 && !restates(copy.copy, copy.copy + 1, copy.original)
                 && a_statement(copy.copy) == a_statement(copy.original)
-                && !parallel_counterparts(
-                    text,
-                    units,
-                    headings,
-                    numbering,
-                    copy.copy,
-                    copy.original,
-                )
-                && !items_own_words(text, units, numbering, unit, copy.original)
-                && !the_same_place_in_parts_alike(
-                    units,
-                    norms,
-                    headings,
-                    numbering,
-                    &in_copy,
-                    unit,
-                    copy.original,
-                )
-                && !the_same_item_in_two_places(
-                    units,
-                    norms,
-                    headings,
-                    numbering,
-                    unit,
-                    copy.original,
-                )
-                && !written_for_each_item(
-                    text,
-                    units,
-                    headings,
-                    numbering,
-                    &in_copy,
-                    unit,
-                    copy.original,
-                )
+                && !parallel_counterparts(&cut, copy.copy, copy.original)
+                && !items_own_words(&cut, unit, copy.original)
+                && !the_same_place_in_parts_alike(&cut, &in_copy, unit, copy.original)
+                && !the_same_item_in_two_places(&cut, unit, copy.original)
+                && !written_for_each_item(&cut, &in_copy, unit, copy.original)
         });
         // A sentence that differs from an earlier one in its figures alone (a lot's fee, a tier's
         // threshold and rate) states other facts: no edit a scrape makes changes a figure. With
