@@ -1290,11 +1290,12 @@ fn items_own_words(cut: &Cut, (first, end): (usize, usize), original: usize) -> 
     }
 }
 
-/// Whether the units `first..end`, and as many from `original` on, are whole fields of two
-/// parallel parts: each field a line that begins with a label (`评分标准：`, `培训费用：`) and runs to
-/// the next label or heading, at the same place in the same sequence of labels, under two headings
-/// in place of one level. A form-like notice gives every indicator or every period the same
-/// fields, and some of them the same value. A scrape's copy of a field pasted into another part
+/// Whether the units `first..end`, and as many from `original` on, are fields of two parallel
+/// parts, from a label on: each field a line that begins with a label (`评分标准：`, `培训费用：`) and
+/// runs to the next label or heading, at the same place in the same sequence of labels, under two
+/// headings in place of one level. A form-like notice gives every indicator or every period the
+/// same fields, and some of them the same value, or the same value but for its end (a week's
+/// routine, changed in the last week after its sixth clause). A scrape's copy of a field pasted into another part
 /// gives that part the label twice, or a label it lacks. The fields already `taken` as copies are
 /// not the part's; of a field and its twins later in the same part (the same words), the later are
 /// copies.
@@ -1315,7 +1316,7 @@ fn fields_of_parallel_parts(
     if label(first).is_none() {
         return false;
     }
-    // The labelled units of a part, and whether `first..end` is whole fields of it.
+    // The labelled units of a part, and whether `first..end` is in it, from a label on.
     let fields = |first: usize, end: usize| {
         let Part {
             level,
@@ -1323,13 +1324,12 @@ fn fields_of_parallel_parts(
             last,
             ..
         } = Part::of(units, headings, numbering, first)?;
-        let whole =
-            label(first).is_some() && end <= part.end && (end == part.end || label(end).is_some());
+        let from_a_label = label(first).is_some() && end <= part.end;
         let labelled: Vec<usize> = part
             .clone()
             .filter(|&u| !taken[u] && label(u).is_some())
             .collect();
-        whole.then_some((level, part, last, labelled))
+        from_a_label.then_some((level, part, last, labelled))
     };
     let len = end - first;
     let (
@@ -2294,7 +2294,7 @@ fn analyse(
         // The whole of the repeat as found, not only the part of it that is taken: a copy of a run
         // of items ends at a heading of its own.
         let found_original = original - (first - at);
-        // Whole fields are passed over whole: what follows a field's label is no copy either.
+        // Fields are passed over whole: what follows a field's label is no copy either.
         if fields_of_parallel_parts(&cut, &in_copy, (first, end), original)
             || the_same_place_in_parts_alike(&cut, &in_copy, (first, end), original)
             || the_model_of_documents_issued_together(&cut, &in_copy, (first, end), original)

@@ -1726,3 +1726,31 @@ fn an_order_to_an_enterprise_pasted_into_another_list_is_a_copy() {
         &findings_and_tasks(""),
     );
 }
+
+/// Thirteenth review 10: a week's part each, with the same fields, its theme and the daily routine,
+/// the last week's routine changed at its end. The field's first clauses, the same as the first week's, are
+/// its own; pasted into a week's part that has no routine, they are a copy.
+#[test]
+fn a_field_of_parallel_parts_changed_at_its_end_stays() {
+    let routine = "每日作息：8:00—8:30入校签到、晨检；8:30—10:00自主阅读、作业辅导；10:00—10:20课间活动；\
+                   10:20—11:30主题活动；11:30—14:00午餐、午休；14:00—15:30兴趣课程；15:30—16:00体育锻炼；";
+    let weeks = |separator: &str, pasted: &str| {
+        format!(
+            "三、周安排{separator}\
+             （一）第一周（7月14日—7月18日）主题：安全教育周。本周重点开展防溺水、交通安全等安全教育活动。{separator}\
+             {routine}16:00—17:30看护自习、家长接送。{separator}\
+             （二）第二周（7月21日—7月25日）主题：阅读分享周。本周重点开展经典诵读、读书分享等活动。{separator}\
+             {routine}16:00—17:30看护自习、家长接送。{separator}\
+             （三）第三周（7月28日—8月1日）主题：科技实践周。本周重点开展科普讲座、科学小实验等活动。{separator}\
+             {routine}16:00—17:30看护自习、家长接送。{separator}\
+             （四）第四周（8月4日—8月8日）主题：艺术体育周。本周重点开展书法、绘画、合唱等活动。{separator}\
+             {routine}16:00—16:30成果展示会彩排，16:30—17:30看护自习、家长接送。{separator}\
+             四、收费标准{separator}每生每周收费100元（不含午餐）。{separator}\
+             五、工作要求{separator}（一）加强组织领导。各服务学校要成立暑期托管工作领导小组。{separator}\
+             {pasted}（二）严格安全管理。各服务学校要落实学生接送交接制度。{separator}"
+        )
+    };
+    assert_nothing_removed_in_any_layout(|separator| weeks(separator, ""));
+    let copy = format!("{routine}\n");
+    assert_copy_goes_alone(&weeks("\n", &copy), &copy, &weeks("\n", ""));
+}
