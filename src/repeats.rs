@@ -1699,13 +1699,6 @@ fn written_for_each_item(
         ..
     } = cut;
     let len = end - first;
-    let words = |u: usize| {
-        text.get(units[u].content_start..units[u].content_end)
-            .unwrap_or("")
-    };
-    if !points_back_at_its_item(words(first)) {
-        return false;
-    }
     let (Some(copy_part), Some(part)) = (
         Part::of(units, headings, numbering, first),
         Part::of(units, headings, numbering, original),
@@ -1729,20 +1722,28 @@ fn written_for_each_item(
     else {
         return false;
     };
-    copy_at.0 == original_at.0 || copy_at.1 == original_at.1
+    // The words last: reading them costs more than the places, and parallel parts written alike
+    // give many edited copies to ask about.
+    (copy_at.0 == original_at.0 || copy_at.1 == original_at.1)
+        && text
+            .get(units[first].content_start..units[first].content_end)
+            .is_some_and(points_back_at_its_item)
 }
 
 /// Words by which a sentence points back at the item it stands in: `该` with a noun (`该企业`,
 /// `该同志`; not `应该`), `本项`, `本条` (not `本条例`, the whole regulation), `本款`.
 fn points_back_at_its_item(words: &str) -> bool {
+    // Each character looked for on its own, with no substring searcher to build.
     words
         .match_indices('该')
         .any(|(at, _)| !words[..at].ends_with(['应', '不']))
-        || words.contains("本项")
-        || words.contains("本款")
-        || words
-            .match_indices("本条")
-            .any(|(at, w)| !words[at + w.len()..].starts_with('例'))
+        || words.match_indices('本').any(|(at, found)| {
+            let after = &words[at + found.len()..];
+            after.starts_with(['项', '款'])
+                || after
+                    .strip_prefix('条')
+                    .is_some_and(|rest| !rest.starts_with('例'))
+        })
 }
 
 /// Whether the units `first..end` repeat those from `original` as the common model of documents
