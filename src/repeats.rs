@@ -724,7 +724,9 @@ impl Headings {
 ///   the next number;
 /// - under the last heading in place of a higher level (a copied heading opens no part): the run
 ///   numbered 1, 2, 3… in order, or, before any heading numbered 1, the run that continues the
-///   first heading's number (a part that numbers on from an earlier one, `四、…（八）（九）`).
+///   first heading's number (a part that numbers on from an earlier one, `四、…（八）（九）`),
+///   whose first heading is in place too when it is the next number after the last in place at
+///   its level (`6.` opening `二、` after `5.` closed `一、`).
 ///
 /// A copied `一、` pasted into part `二、` leaves part `二、`'s `（二）` after it in place the second
 /// way; a part's own `（一）` `（二）` after copies of them, the first way.
@@ -736,6 +738,9 @@ struct Reading {
     next_from_one: [u32; 5],
     /// The next number of the run that continues the first heading of the level there.
     next_from_first: [Option<u32>; 5],
+    /// The last number in place at each level, under any parent: a list numbered on across parts
+    /// (`1.`–`5.` under `一、`, `6.`–`11.` under `二、`) goes on from it.
+    last_in_place: [Option<u32>; 5],
 }
 
 impl Default for Reading {
@@ -744,6 +749,7 @@ impl Default for Reading {
             last: [None; 5],
             next_from_one: [1; 5],
             next_from_first: [None; 5],
+            last_in_place: [None; 5],
         }
     }
 }
@@ -767,7 +773,7 @@ impl Reading {
                 Some(_) => false,
                 None => {
                     self.next_from_first[level] = Some(ordinal.saturating_add(1));
-                    false
+                    self.last_in_place[level].is_some_and(|o| ordinal == o.saturating_add(1))
                 }
             }
         } else {
@@ -775,6 +781,7 @@ impl Reading {
         };
         let in_place = after || under;
         if in_place {
+            self.last_in_place[level] = Some(ordinal);
             self.next_from_one[level + 1..].fill(1);
             self.next_from_first[level + 1..].fill(None);
         }
@@ -1468,7 +1475,8 @@ fn units_between(units: &[Unit], start: usize, end: usize) -> Range<usize> {
 /// Whether the units `first..end` stand at the same place in their part as those from `original`
 /// do in theirs, two sibling parts written from one pattern: as many units, or one more that is
 /// one part's own sentence, and half the other sentences or more (one at least; headings and
-/// notes aside) nearly the same as their counterparts. A notice that sets each village or county
+/// notes aside) nearly the same as their counterparts, or opening with the same field label (a
+/// 公示's projects, each with its `建设单位：` and `审核意见：`). A notice that sets each village or county
 /// the same tasks writes its parts alike, differing in figures and names (`新建村级垃圾分类收集点5个。`
 /// in the second village and the fourth, each part ending `项目由……镇人民政府组织实施……`; each
 /// county's own tasks, then the same paragraph of support), and a district's part may add a
@@ -1484,6 +1492,7 @@ fn the_same_place_in_parts_alike(
     original: usize,
 ) -> bool {
     let &Cut {
+        text,
         units,
         norms,
         headings,
@@ -1540,7 +1549,10 @@ fn the_same_place_in_parts_alike(
     );
     let (copy_run, original_run) = (first..end, original..original + len);
     let alike = |a: usize, b: usize| {
-        units[a].id == units[b].id || near::similarity(text_of(a), text_of(b)) >= PARTS_ALIKE
+        units[a].id == units[b].id
+            || field_label(text, &units[a])
+                .is_some_and(|label| field_label(text, &units[b]) == Some(label))
+            || near::similarity(text_of(a), text_of(b)) >= PARTS_ALIKE
     };
     // How a unit of the copy's part and one of the original's fare as counterparts, but for how
     // near two sentences are, which is asked only of parts that pair up.

@@ -1754,3 +1754,39 @@ fn a_field_of_parallel_parts_changed_at_its_end_stays() {
     let copy = format!("{routine}\n");
     assert_copy_goes_alone(&weeks("\n", &copy), &copy, &weeks("\n", ""));
 }
+
+/// Thirteenth review 03: a 公示 listing projects numbered on across its categories (`4.` opens
+/// `二、`), each with the same fields, most with the same review remark. What the first project of
+/// a category, and one whose remark differs, repeat of an earlier project at the same place is
+/// their own; `pasted` goes before the second category's first project.
+fn projects_for_comment(separator: &str, pasted: &str) -> String {
+    let agreed = "审核意见：项目前期手续齐全，资金来源已落实，同意纳入。";
+    format!(
+        "一、基础设施类（3个）{separator}\
+         1.滨江路快速化改造工程。建设单位：城市建设投资集团有限公司；总投资18.6亿元；建设年限2025—2027年。{agreed}{separator}\
+         2.城区供水管网提质改造工程。建设单位：芷阳县水务投资有限公司；总投资3.2亿元；建设年限2025—2026年。{agreed}{separator}\
+         3.梧川县至芷阳县公路改扩建工程。建设单位：梧川县交通建设投资有限公司；总投资9.8亿元；建设年限2025—2028年。\
+         审核意见：项目用地预审手续正在办理，同意纳入，请建设单位抓紧完善前期手续。{separator}\
+         二、产业发展类（2个）{separator}{pasted}\
+         4.华芯半导体封装测试基地项目。建设单位：临泽华芯微电子有限公司；总投资25亿元；建设年限2025—2027年。{agreed}{separator}\
+         5.锂电池正极材料项目。建设单位：沅北恒锂新材料有限公司；总投资16亿元；建设年限2025—2028年。{agreed}{separator}\
+         公示期为2025年6月9日至2025年6月13日（5个工作日）。{separator}"
+    )
+}
+
+#[test]
+fn projects_numbered_on_across_categories_keep_their_fields() {
+    assert_nothing_removed_in_any_layout(|separator| projects_for_comment(separator, ""));
+}
+
+/// A project pasted again before the next category's first is out of its numbering: a copy.
+#[test]
+fn a_project_pasted_before_the_next_category_s_first_is_a_copy() {
+    let clean = projects_for_comment("\n", "");
+    let third = clean
+        .lines()
+        .find(|line| line.starts_with("3."))
+        .expect("a third project");
+    let pasted = format!("{third}\n");
+    assert_copy_goes_alone(&projects_for_comment("\n", &pasted), &pasted, &clean);
+}

@@ -41,7 +41,7 @@ fn notices_written_to_catch_false_copies_lose_nothing() {
 /// blind reviews that still lose text (`tests/fixtures/reviewed-clean-open/`, the README's "Not yet"),
 /// and clean notices that lose text only when near-duplicates are dropped. A ratchet: a count may
 /// only go down, and every other notice loses nothing in either mode.
-const LOSSES: [(&str, usize, usize); 20] = [
+const LOSSES: [(&str, usize, usize); 19] = [
     // A report restating a target, adapted.
     ("r7-02", 0, 1),
     // An amending decision, its table of old and new wording, and the regulation re-published.
@@ -70,9 +70,8 @@ const LOSSES: [(&str, usize, usize); 20] = [
     ("r12-08", 2, 4),
     // Petition procedures per channel with the same time limits (one layout in default mode).
     ("r12-09", 1, 5),
-    // Thirteenth review: a 公示 whose projects end with the same review remark.
-    ("r13-03", 3, 3),
-    // A typhoon notice repeating its safety warning at the start and the end (near mode only).
+    // Thirteenth review: a typhoon notice repeating its safety warning at the start and the end
+    // (near mode only).
     ("r13-04", 0, 2),
     // Rules whose 参照 articles restate earlier articles.
     ("r13-08", 1, 3),
@@ -101,7 +100,7 @@ fn clean_notices_still_losing_text_lose_no_more() {
     let open = notices("tests/fixtures/reviewed-clean-open");
     assert_eq!(
         open.len(),
-        48,
+        45,
         "a notice that loses nothing moves to reviewed-clean"
     );
     for path in open.iter().chain(&notices("tests/fixtures/reviewed-clean")) {
