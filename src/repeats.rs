@@ -1484,7 +1484,8 @@ fn units_between(units: &[Unit], start: usize, end: usize) -> Range<usize> {
 /// part it lands in: a run of two or more makes it longer by as many, and a single sentence
 /// pasted at its original's place fits the pattern no worse than the part's own sentence there
 /// does. A run of items from the first is compared in their parents' parts: the counties warned
-/// at one level each list the same measures under the same label.
+/// at one level each list the same measures under the same label. The last part runs on to the
+/// notice's closing, and is read as far as the original's part goes too.
 fn the_same_place_in_parts_alike(
     cut: &Cut,
     taken: &[bool],
@@ -1507,12 +1508,12 @@ fn the_same_place_in_parts_alike(
         while end > part.units.end || level.is_some_and(|l| part.level.is_some_and(|own| own > l)) {
             part = Part::above(units, headings, numbering, u, part.level?)?;
         }
-        Some((part.start, part.level?, part.units))
+        Some((part.start, part.level?, part.units, part.last))
     };
-    let Some((copy_start, copy_level, copy_part)) = part(first, end, None) else {
+    let Some((copy_start, copy_level, copy_part, copy_last)) = part(first, end, None) else {
         return false;
     };
-    let Some((start, level, part)) = part(original, original + len, Some(copy_level)) else {
+    let Some((start, level, part, _)) = part(original, original + len, Some(copy_level)) else {
         return false;
     };
     // Headings, and lines without a sentence's end that may be headings, are the numbering's to
@@ -1581,77 +1582,85 @@ fn the_same_place_in_parts_alike(
     };
     let written_alike =
         |(alike, compared): (usize, usize)| alike >= MIN_ALIKE_UNITS && 2 * alike >= compared;
-    if copy_units.len() == original_units.len() {
-        let pairs: Vec<Counterparts> = copy_units
-            .iter()
-            .zip(&original_units)
-            .map(|(&a, &b)| pair(a, b))
-            .collect();
-        return Counterparts::tally(&pairs, alike).is_some_and(written_alike);
-    }
-    // One part has a sentence of its own: the two align around it.
-    let copy_longer = copy_units.len() > original_units.len();
-    let (longer, shorter) = if copy_longer {
-        (&copy_units, &original_units)
-    } else {
-        (&original_units, &copy_units)
-    };
-    if longer.len() != shorter.len() + 1 {
-        return false;
-    }
-    let counterparts = |long: usize, short: usize| {
-        if copy_longer {
-            pair(long, short)
-        } else {
-            pair(short, long)
+    let fits = |copy_units: &[usize]| -> bool {
+        if copy_units.len() == original_units.len() {
+            let pairs: Vec<Counterparts> = copy_units
+                .iter()
+                .zip(&original_units)
+                .map(|(&a, &b)| pair(a, b))
+                .collect();
+            return Counterparts::tally(&pairs, alike).is_some_and(written_alike);
         }
-    };
-    let own = |u: usize| !copy_run.contains(&u) && !original_run.contains(&u);
-    // Each unit of the shorter part against the one at its place in the longer, and the one
-    // after: with the own sentence left out, those before it pair the first way, those after the
-    // second.
-    let at_place: Vec<Counterparts> = (0..shorter.len())
-        .map(|i| counterparts(longer[i], shorter[i]))
-        .collect();
-    let after_place: Vec<Counterparts> = (0..shorter.len())
-        .map(|i| counterparts(longer[i + 1], shorter[i]))
-        .collect();
-    let mut best: Option<(usize, usize)> = None;
-    let mut pairs = Vec::with_capacity(shorter.len());
-    for k in (0..longer.len()).filter(|&k| own(longer[k])) {
-        pairs.clear();
-        pairs.extend_from_slice(&at_place[..k]);
-        pairs.extend_from_slice(&after_place[k..]);
-        let tally = Counterparts::tally(&pairs, alike)
-            .filter(|&tally| written_alike(tally) && tally.0 >= MIN_ALIKE_UNITS_AROUND_OWN);
-        if let Some((alike, compared)) = tally {
-            if best.map_or(true, |(a, c)| alike * c > a * compared) {
-                best = Some((alike, compared));
+        // One part has a sentence of its own: the two align around it.
+        let copy_longer = copy_units.len() > original_units.len();
+        let (longer, shorter) = if copy_longer {
+            (copy_units, &original_units[..])
+        } else {
+            (&original_units[..], copy_units)
+        };
+        if longer.len() != shorter.len() + 1 {
+            return false;
+        }
+        let counterparts = |long: usize, short: usize| {
+            if copy_longer {
+                pair(long, short)
+            } else {
+                pair(short, long)
+            }
+        };
+        let own = |u: usize| !copy_run.contains(&u) && !original_run.contains(&u);
+        // Each unit of the shorter part against the one at its place in the longer, and the one
+        // after: with the own sentence left out, those before it pair the first way, those after the
+        // second.
+        let at_place: Vec<Counterparts> = (0..shorter.len())
+            .map(|i| counterparts(longer[i], shorter[i]))
+            .collect();
+        let after_place: Vec<Counterparts> = (0..shorter.len())
+            .map(|i| counterparts(longer[i + 1], shorter[i]))
+            .collect();
+        let mut best: Option<(usize, usize)> = None;
+        let mut pairs = Vec::with_capacity(shorter.len());
+        for k in (0..longer.len()).filter(|&k| own(longer[k])) {
+            pairs.clear();
+            pairs.extend_from_slice(&at_place[..k]);
+            pairs.extend_from_slice(&after_place[k..]);
+            let tally = Counterparts::tally(&pairs, alike)
+                .filter(|&tally| written_alike(tally) && tally.0 >= MIN_ALIKE_UNITS_AROUND_OWN);
+            if let Some((alike, compared)) = tally {
+                if best.map_or(true, |(a, c)| alike * c > a * compared) {
+                    best = Some((alike, compared));
+                }
             }
         }
-    }
-    let Some((alike_around_own, compared_around_own)) = best else {
-        return false;
-    };
-    // A single sentence pasted into the longer part at its original's place: it is the extra one
-    // as much as any of the part's own.
-    if copy_longer && len == 1 {
-        let Some(at) = longer.iter().position(|&u| u == first) else {
+        let Some((alike_around_own, compared_around_own)) = best else {
             return false;
         };
-        let rest = longer[..at].iter().chain(&longer[at + 1..]);
-        let (mut alike_around_copy, mut compared_around_copy) = (0, 0);
-        for (&a, &b) in rest.zip(shorter) {
-            if sentence(a) && sentence(b) && !units[a].formulaic && !units[b].formulaic {
-                compared_around_copy += 1;
-                alike_around_copy += usize::from(alike(a, b));
+        // A single sentence pasted into the longer part at its original's place: it is the extra one
+        // as much as any of the part's own.
+        if copy_longer && len == 1 {
+            let Some(at) = longer.iter().position(|&u| u == first) else {
+                return false;
+            };
+            let rest = longer[..at].iter().chain(&longer[at + 1..]);
+            let (mut alike_around_copy, mut compared_around_copy) = (0, 0);
+            for (&a, &b) in rest.zip(shorter) {
+                if sentence(a) && sentence(b) && !units[a].formulaic && !units[b].formulaic {
+                    compared_around_copy += 1;
+                    alike_around_copy += usize::from(alike(a, b));
+                }
+            }
+            if alike_around_copy * compared_around_own >= alike_around_own * compared_around_copy {
+                return false;
             }
         }
-        if alike_around_copy * compared_around_own >= alike_around_own * compared_around_copy {
-            return false;
-        }
-    }
-    true
+        true
+    };
+    // The last part runs on to the notice's closing (`特此公告。`), which is no part of its pattern:
+    // read as far as the original's part goes too.
+    fits(&copy_units)
+        || (copy_last
+            && copy_units.len() > original_units.len()
+            && fits(&copy_units[..original_units.len()]))
 }
 
 /// How two parts' units fare as counterparts in [`the_same_place_in_parts_alike`].

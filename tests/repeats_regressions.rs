@@ -1790,3 +1790,54 @@ fn a_project_pasted_before_the_next_category_s_first_is_a_copy() {
     let pasted = format!("{third}\n");
     assert_copy_goes_alone(&projects_for_comment("\n", &pasted), &pasted, &clean);
 }
+
+/// Fourteenth review 02: penalty decisions served by public notice, each party's entry closing
+/// with the same service and appeal paragraph, the last entry followed by the notice's own closing.
+/// `pasted` goes after `特此公告。`.
+fn penalties_served_by_notice(separator: &str, pasted: &str) -> String {
+    let service =
+        "自本公告发布之日起满30日，即视为送达。当事人如对本处罚决定不服，可在视为送达之日起60日内\
+                   向鹤泽县人民政府申请行政复议，也可在6个月内向鹤泽县人民法院提起行政诉讼。";
+    let parties = [
+        (
+            "一、鹤泽县禾丰镇兴旺副食品店",
+            "违法事实：销售超过保质期的预包装食品。",
+            "处罚内容：没收违法所得326元，罚款5000元。",
+        ),
+        (
+            "二、鹤泽县城关镇佳美美容工作室",
+            "违法事实：未取得医疗器械经营备案凭证经营第二类医疗器械。",
+            "处罚内容：罚款3000元。",
+        ),
+        (
+            "三、鹤泽县城关镇鑫源加油站",
+            "违法事实：使用未经检定的燃油加油机。",
+            "处罚内容：责令改正，罚款20000元。",
+        ),
+    ];
+    let mut text = format!(
+        "鹤泽县市场监督管理局行政处罚决定书公告送达公告{separator}\
+         我局已作出行政处罚决定，因无法直接送达，现依法向下列当事人公告送达行政处罚决定书。{separator}"
+    );
+    for (party, facts, penalty) in parties {
+        text += &format!("{party}{separator}{facts}{penalty}{separator}{service}{separator}");
+    }
+    text + &format!(
+        "当事人可在工作日到鹤泽县市场监督管理局法规股领取行政处罚决定书。{separator}特此公告。{separator}{pasted}"
+    )
+}
+
+#[test]
+fn the_last_entry_s_closing_paragraph_stays_before_the_notice_s_own_closing() {
+    assert_nothing_removed_in_any_layout(|separator| penalties_served_by_notice(separator, ""));
+}
+
+/// After the notice's closing, the paragraph is no entry's: a copy.
+#[test]
+fn the_closing_paragraph_pasted_after_the_notice_s_closing_is_a_copy() {
+    let service = "自本公告发布之日起满30日，即视为送达。";
+    let damaged = penalties_served_by_notice("\n", &format!("{service}\n"));
+    let report = run(&damaged, false);
+    assert_eq!(removed(&damaged, &report), vec![format!("{service}\n")]);
+    assert_eq!(report.dedup.text, penalties_served_by_notice("\n", ""));
+}
