@@ -1302,10 +1302,10 @@ fn items_own_words(cut: &Cut, (first, end): (usize, usize), original: usize) -> 
 /// runs to the next label or heading, at the same place in the same sequence of labels, under two
 /// headings in place of one level. A form-like notice gives every indicator or every period the
 /// same fields, and some of them the same value, or the same value but for its end (a week's
-/// routine, changed in the last week after its sixth clause). A scrape's copy of a field pasted into another part
-/// gives that part the label twice, or a label it lacks. The fields already `taken` as copies are
-/// not the part's; of a field and its twins later in the same part (the same words), the later are
-/// copies.
+/// routine, changed in the last week after its sixth clause). A scrape's copy of a field pasted
+/// into another part gives that part the label twice, or a label it lacks. The fields already
+/// `taken` as copies are not the part's; of a field and its twins later in the same part (the same
+/// words), the later are copies.
 fn fields_of_parallel_parts(
     cut: &Cut,
     taken: &[bool],
@@ -1610,8 +1610,8 @@ fn the_same_place_in_parts_alike(
         };
         let own = |u: usize| !copy_run.contains(&u) && !original_run.contains(&u);
         // Each unit of the shorter part against the one at its place in the longer, and the one
-        // after: with the own sentence left out, those before it pair the first way, those after the
-        // second.
+        // after: with the own sentence left out, those before it pair the first way, those after
+        // the second.
         let at_place: Vec<Counterparts> = (0..shorter.len())
             .map(|i| counterparts(longer[i], shorter[i]))
             .collect();
@@ -1635,8 +1635,8 @@ fn the_same_place_in_parts_alike(
         let Some((alike_around_own, compared_around_own)) = best else {
             return false;
         };
-        // A single sentence pasted into the longer part at its original's place: it is the extra one
-        // as much as any of the part's own.
+        // A single sentence pasted into the longer part at its original's place: it is the extra
+        // one as much as any of the part's own.
         if copy_longer && len == 1 {
             let Some(at) = longer.iter().position(|&u| u == first) else {
                 return false;
