@@ -12,7 +12,8 @@
 //! - a **wrapped document** is named in the body's `现将《…》（…号）转发给你们` sentence. Its own header
 //!   follows the wrapping notice's signature (and 附注), and is read the same way, to any depth;
 //! - the documents that restate the text before them by design, for the repeat finder: a 解读 or
-//!   起草说明 under a title that names the document it explains, and the annexes a notice lists.
+//!   起草说明 under a title that names the document it explains, and the annexes a notice lists;
+//!   and the summary boxes (`【重要提示】`) whose points the body after them gives in full.
 
 pub(crate) mod date;
 pub(crate) mod markup;
@@ -196,6 +197,40 @@ pub(crate) fn interpretation_starts(text: &str) -> Vec<usize> {
         }
     }
     out.sort_unstable();
+    out
+}
+
+/// How far a summary box may run before the body's first part, in bytes.
+const SUMMARY_BOX_BYTES: usize = 4000;
+
+/// The summary boxes that open a notice before its body (`【重要提示】`, `【温馨提示】`, `【特别提示】`,
+/// then numbered points): each from its label to the body's first level-1 heading. A portal puts
+/// the points a reader must not miss first, in the body's own words, which the body then gives in
+/// full.
+pub(crate) fn summary_boxes(text: &str, sections: &[Section]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (at, _) in text.match_indices('【') {
+        let label_end = text[at..]
+            .char_indices()
+            .take(8)
+            .find(|&(_, c)| c == '】')
+            .map(|(k, _)| at + k);
+        let Some(label_end) = label_end else {
+            continue;
+        };
+        if !text[at..label_end].ends_with("提示") || out.last().is_some_and(|&(_, end)| at < end)
+        {
+            continue;
+        }
+        let body = sections
+            .iter()
+            .find(|s| s.level == 1 && s.start > label_end)
+            .map(|s| s.start)
+            .filter(|&start| start - at <= SUMMARY_BOX_BYTES);
+        if let Some(body) = body {
+            out.push((at, body));
+        }
+    }
     out
 }
 
@@ -866,4 +901,35 @@ fn floor(text: &str, i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_boxes_run_from_their_label_to_the_body() {
+        let body = "一、缴费时间\n个人缴费标准为每人每年400元。\n二、其他事项\n请谨防诈骗。\n";
+        for (head, boxed) in [
+            ("【重要提示】\n1.个人缴费标准为每人每年400元。\n", true),
+            ("【温馨提示】个人缴费标准为每人每年400元。\n", true),
+            // A bracketed label that is no box.
+            ("【附件下载】\n缴费标准表\n", false),
+        ] {
+            let text = format!("关于做好参保缴费工作的通告\n{head}{body}");
+            let sections = crate::sections::find(&text).sections;
+            let boxes = summary_boxes(&text, &sections);
+            let expected = boxed.then(|| (text.find('【').unwrap(), text.find("一、").unwrap()));
+            assert_eq!(boxes.first().copied(), expected, "{head}");
+        }
+        // Too far from the body's first part for a box.
+        let far = format!(
+            "【重要提示】{}\n{body}",
+            "个人缴费标准为每人每年400元。".repeat(200)
+        );
+        assert!(summary_boxes(&far, &crate::sections::find(&far).sections).is_empty());
+        // No body after it.
+        let alone = "【重要提示】个人缴费标准为每人每年400元。";
+        assert!(summary_boxes(alone, &crate::sections::find(alone).sections).is_empty());
+    }
 }

@@ -154,6 +154,7 @@ pub fn analyze_bytes(text: &str, options: &Options) -> Result<Report, AnalyzeErr
         forwarded: starts.forwarded,
         restating,
         issued_together: starts.issued_together,
+        summary_boxes: document::summary_boxes(text, &outline.sections),
     };
     let found = repeats::find_with_structure(text, &outline.sections, &documents, options);
     copies::link_attributions(text, &mut attributions, &found.repeats);

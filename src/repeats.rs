@@ -110,6 +110,9 @@ pub(crate) struct DocumentStarts {
     /// [`the_model_of_documents_issued_together`]), and an edited copy is looked for within one
     /// of them only.
     pub issued_together: Vec<IssuedStart>,
+    /// The summary boxes before a body that gives their points in full (`【重要提示】`), each from
+    /// its label to the body's first part: the first of each point after the box is the body's.
+    pub summary_boxes: Vec<(usize, usize)>,
 }
 
 /// [`find_with_sections`], with where the documents of `text` start.
@@ -166,6 +169,7 @@ pub(crate) fn find_with_structure(
         },
         restating_starts: documents.restating.clone(),
         issued_starts: documents.issued_together.clone(),
+        summary_boxes: documents.summary_boxes.clone(),
     };
     let mut taken_parts: Vec<Span> = Vec::new();
     let mut part_repeats: Vec<Repeat> = Vec::new();
@@ -191,12 +195,14 @@ pub(crate) fn find_with_structure(
         let to_text = KeptPieces::new(&taken_parts, text.len());
         if !parts.is_empty() {
             // What a restating document repeats of the text before it is its own, as for whole
-            // units: an annex's item glued to its heading in a scrape without line breaks.
+            // units: an annex's item glued to its heading in a scrape without line breaks. So is
+            // what a body gives in full of a summary box before it (`2.` glued to its point).
             let to_base = KeptPieces::new(&whole.removed, base.len());
             let in_text = |at: usize| to_text.start_to_original(to_base.start_to_original(at));
             parts.retain(|part| {
-                !headings
-                    .restates_earlier_text(in_text(part.copy.start), in_text(part.original.start))
+                let (copy, original) = (in_text(part.copy.start), in_text(part.original.start));
+                !headings.restates_earlier_text(copy, original)
+                    && !headings.details_a_summary(copy, original)
             });
         }
         if parts.is_empty() {
@@ -539,6 +545,8 @@ struct Headings {
     restating_starts: Vec<usize>,
     /// Where each of the documents issued together starts (see [`DocumentStarts`]).
     issued_starts: Vec<IssuedStart>,
+    /// The summary boxes before a body (see [`DocumentStarts`]), ascending.
+    summary_boxes: Vec<(usize, usize)>,
 }
 
 impl Headings {
@@ -573,7 +581,26 @@ impl Headings {
                 })
                 .collect()
             },
+            summary_boxes: self
+                .summary_boxes
+                .iter()
+                .filter_map(|&(start, end)| {
+                    Some((moved_place(start, removed)?, moved_place(end, removed)?))
+                })
+                .collect(),
         }
+    }
+
+    /// Whether the place `at` lies after a summary box of its document, and `original` in it.
+    fn details_a_summary(&self, at: usize, original: usize) -> bool {
+        let k = self
+            .summary_boxes
+            .partition_point(|&(start, _)| start <= original);
+        k.checked_sub(1)
+            .map(|k| self.summary_boxes[k])
+            .is_some_and(|(start, end)| {
+                original < end && end <= at && self.document_at(at) == self.document_at(start)
+            })
     }
 
     /// Which of the documents issued together the place `at` is in, if any: the index of its
@@ -815,6 +842,15 @@ impl Numbering {
 /// the shorter text.
 fn moved_places(places: &[usize], removed: &[Span]) -> Vec<usize> {
     kept_places(places, removed).map(|(_, at)| at).collect()
+}
+
+/// Where the place `at` is once the `removed` spans (ascending) are taken out, if it is left.
+fn moved_place(at: usize, removed: &[Span]) -> Option<usize> {
+    let before = removed.partition_point(|r| r.end <= at);
+    if removed.get(before).is_some_and(|r| r.start <= at) {
+        return None;
+    }
+    Some(at - removed[..before].iter().map(Span::len).sum::<usize>())
 }
 
 /// [`moved_places`], each with its index in `places`.
@@ -2254,6 +2290,7 @@ fn analyse(
                 .is_some_and(siblings)
     };
 
+    let mut detailed: HashSet<u32> = HashSet::new();
     // Greedy LZ77 parse: the longest earlier copy at each unit, skipping past it when taken.
     let mut runs: Vec<Run> = Vec::new();
     let mut in_copy = vec![false; units.len()];
@@ -2310,6 +2347,14 @@ fn analyse(
             .unwrap_or(factors.source[at] as usize)
             + (first - at);
         if restates(first, end, original) || opens_parts_alike(first, end, original) {
+            at = end;
+            continue;
+        }
+        // The body gives in full what a summary box before it points out, once: a second time
+        // after the box is a copy.
+        if headings.details_a_summary(units[first].content_start, units[original].content_start)
+            && detailed.insert(units[first].id)
+        {
             at = end;
             continue;
         }
@@ -2478,6 +2523,10 @@ fn analyse(
             document_of(copy.copy) == document_of(copy.original)
                 && !issued_apart(copy.copy, copy.original)
                 && !restates(copy.copy, copy.copy + 1, copy.original)
+                && !headings.details_a_summary(
+                    units[copy.copy].content_start,
+                    units[copy.original].content_start,
+                )
                 && a_statement(copy.copy) == a_statement(copy.original)
                 && !parallel_counterparts(&cut, copy.copy, copy.original)
                 && !items_own_words(&cut, unit, copy.original)

@@ -1841,3 +1841,51 @@ fn the_closing_paragraph_pasted_after_the_notice_s_closing_is_a_copy() {
     assert_eq!(removed(&damaged, &report), vec![format!("{service}\n")]);
     assert_eq!(report.dedup.text, penalties_served_by_notice("\n", ""));
 }
+
+/// Thirteenth review 09: a 【重要提示】 box before the body, whose points the body gives in full;
+/// the points `numbered` (`2.` glued to its words) or not. `pasted` goes at the end of the body's
+/// last part.
+fn notice_with_summary_box(separator: &str, numbered: bool, pasted: &str) -> String {
+    let [first, second, third] = if numbered {
+        ["1.", "2.", "3."]
+    } else {
+        [""; 3]
+    };
+    format!(
+        "关于做好2026年度城乡居民基本医疗保险集中参保缴费工作的通告{separator}【重要提示】{separator}\
+         {first}2026年度城乡居民医保个人缴费标准为每人每年400元。{separator}{second}{WAITING_PERIOD}{separator}\
+         {third}{NO_TRANSFERS}{separator}\
+         为保障城乡居民基本医疗需求，现就我市2026年度城乡居民基本医疗保险参保缴费有关事项通告如下：{separator}\
+         一、缴费时间和标准{separator}2026年度城乡居民医保个人缴费标准为每人每年400元。\
+         待遇享受期为2026年1月1日至2026年12月31日。{separator}\
+         二、待遇等待期{separator}{WAITING_PERIOD}连续参保满4年的参保人员，可适当减少等待期。{separator}\
+         三、其他事项{separator}（一）已参加职工医保的人员，不得同时参加城乡居民医保。{separator}\
+         （二）{NO_TRANSFERS}如遇可疑情况，请及时拨打110报警。{pasted}{separator}"
+    )
+}
+
+const WAITING_PERIOD: &str = "集中缴费期结束后参保缴费的，自缴费之日起设置3个月待遇等待期，等待期内发生的医疗费用医保基金不予支付。";
+const NO_TRANSFERS: &str =
+    "医保部门和税务部门不会通过电话、短信要求参保人员向个人账户转账，请广大群众谨防诈骗。";
+
+#[test]
+fn a_body_giving_the_points_of_its_summary_box_in_full_keeps_them() {
+    for numbered in [true, false] {
+        assert_nothing_removed_in_any_layout(|separator| {
+            notice_with_summary_box(separator, numbered, "")
+        });
+    }
+}
+
+/// Once the body has given a point of the box, the same point a second time is a copy.
+#[test]
+fn a_point_of_the_summary_box_pasted_twice_in_the_body_is_a_copy() {
+    for numbered in [true, false] {
+        let damaged = notice_with_summary_box("\n", numbered, WAITING_PERIOD);
+        assert_copy_goes_alone(
+            &damaged,
+            WAITING_PERIOD,
+            &notice_with_summary_box("\n", numbered, ""),
+        );
+    }
+}
