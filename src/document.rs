@@ -222,11 +222,13 @@ pub(crate) fn summary_boxes(text: &str, sections: &[Section]) -> Vec<(usize, usi
         {
             continue;
         }
-        let body = sections
+        // Only the sections within reach are read: a paste full of such labels stays linear.
+        let after = sections.partition_point(|s| s.start <= label_end);
+        let body = sections[after..]
             .iter()
-            .find(|s| s.level == 1 && s.start > label_end)
-            .map(|s| s.start)
-            .filter(|&start| start - at <= SUMMARY_BOX_BYTES);
+            .take_while(|s| s.start - at <= SUMMARY_BOX_BYTES)
+            .find(|s| s.level == 1)
+            .map(|s| s.start);
         if let Some(body) = body {
             out.push((at, body));
         }
