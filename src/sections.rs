@@ -225,7 +225,9 @@ fn after_an_issued_title(text: &str, signs: &[Signature], start: usize) -> bool 
         return false;
     };
     let title = title.trim();
-    title.chars().count() <= MAX_ISSUED_TITLE
+    // Bytes first: the words since the last signature may be most of a long paste.
+    title.len() <= 4 * MAX_ISSUED_TITLE
+        && title.chars().count() <= MAX_ISSUED_TITLE
         && !title.contains(['。', '，', '；', '：', '！', '？', ',', ';', ':', '!', '?'])
         && crate::document::ends_like_a_title(title)
 }
