@@ -388,6 +388,7 @@ mod tests {
             counted: 0,
             formulaic: false,
             heading: false,
+            first: text.chars().next().unwrap_or(' '),
         }
     }
 
