@@ -669,6 +669,7 @@ impl Headings {
         for mark in &self.marks {
             if reading.read(mark) {
                 numbering.in_place.push(mark.start);
+                numbering.levels.push(mark.level);
             }
         }
         // A settled heading must be in place too: where the notice numbers its `（一）` on
@@ -820,6 +821,8 @@ impl Reading {
 #[derive(Default)]
 struct Numbering {
     in_place: Vec<usize>,
+    /// The level of each heading in place.
+    levels: Vec<u8>,
     /// In place, and so is the next heading of its level under the same parent (or there is
     /// none): a copied heading that landed where its number fits puts the real heading after it
     /// out of place, and is not settled.
@@ -894,22 +897,23 @@ impl Numbering {
         self.part_numbered(k)
     }
 
-    /// [`Numbering::part_at`] the words of unit `u`.
-    fn part_of_unit(&self, u: usize) -> Option<(usize, usize)> {
-        self.part_numbered(*self.units.part.get(u)? as usize)
-    }
-
     /// The part before the heading in place `k`.
     fn part_numbered(&self, k: usize) -> Option<(usize, usize)> {
         let start = *self.in_place.get(k.checked_sub(1)?)?;
         Some((start, self.in_place.get(k).copied().unwrap_or(usize::MAX)))
     }
 
-    /// The units of the part that unit `u` is in: [`units_between`] its heading and the next.
-    fn units_of_part_of(&self, u: usize) -> Option<Range<usize>> {
-        let k = (*self.units.part.get(u)? as usize).checked_sub(1)?;
+    /// The part from the heading in place `k` to the one numbered `end` (or to the end of the
+    /// text), if it has no more than [`FIELD_PART_UNITS`] units.
+    fn part(&self, k: usize, end: usize) -> Option<Part> {
         let starts = &self.units.part_start;
-        Some(*starts.get(k)? as usize..*starts.get(k + 1)? as usize)
+        let units = *starts.get(k)? as usize..*starts.get(end)? as usize;
+        (units.len() <= FIELD_PART_UNITS).then(|| Part {
+            start: self.in_place[k],
+            level: self.levels.get(k).copied(),
+            units,
+            last: end == self.in_place.len(),
+        })
     }
 
     fn unit_in_place(&self, u: usize) -> bool {
@@ -1431,7 +1435,6 @@ fn fields_of_parallel_parts(
     let &Cut {
         text,
         units,
-        headings,
         numbering,
         ..
     } = cut;
@@ -1446,7 +1449,7 @@ fn fields_of_parallel_parts(
             units: part,
             last,
             ..
-        } = Part::of(headings, numbering, first)?;
+        } = Part::of(numbering, first)?;
         let from_a_label = label(first).is_some() && end <= part.end;
         let labelled: Vec<usize> = part
             .clone()
@@ -1534,52 +1537,32 @@ struct Part {
 
 impl Part {
     /// The part of the unit `u`, if it has no more than [`FIELD_PART_UNITS`] units.
-    fn of(headings: &Headings, numbering: &Numbering, u: usize) -> Option<Part> {
-        let (start, end) = numbering.part_of_unit(u)?;
-        let range = numbering.units_of_part_of(u)?;
-        Part::of_units(headings, start, end, range)
+    fn of(numbering: &Numbering, u: usize) -> Option<Part> {
+        let k = (*numbering.units.part.get(u)? as usize).checked_sub(1)?;
+        numbering.part(k, k + 1)
     }
 
     /// The part of the unit `u` under its heading in place of a level above `level`, with the
     /// headings of lower levels in it: to the next heading in place of that level or above. (A
     /// county's part with its list of measures, for a copy of the whole list.)
-    fn above(headings: &Headings, numbering: &Numbering, u: usize, level: u8) -> Option<Part> {
-        let in_place = &numbering.in_place;
+    fn above(numbering: &Numbering, u: usize, level: u8) -> Option<Part> {
+        let levels = &numbering.levels;
         let before = *numbering.units.part.get(u)? as usize;
-        let (k, own_level) = (0..before)
+        let k = (0..before)
             .rev()
             .take(SIBLINGS_READ)
-            .find_map(|k| {
-                Some((k, headings.level_at(in_place[k]))).filter(|(_, l)| *l < Some(level))
-            })
-            .and_then(|(k, l)| Some((k, l?)))?;
-        let after = &in_place[k + 1..];
+            .find(|&k| levels[k] < level)?;
+        let after = &levels[k + 1..];
         let next = after
             .iter()
             .take(SIBLINGS_READ)
-            .position(|&start| headings.level_at(start).is_some_and(|l| l <= own_level));
-        let (end, end_k) = match next {
-            Some(j) => (after[j], k + 1 + j),
-            None if after.len() <= SIBLINGS_READ => (usize::MAX, in_place.len()),
+            .position(|&l| l <= levels[k]);
+        let end = match next {
+            Some(j) => k + 1 + j,
+            None if after.len() <= SIBLINGS_READ => levels.len(),
             None => return None,
         };
-        let part_start = &numbering.units.part_start;
-        let range = *part_start.get(k)? as usize..*part_start.get(end_k)? as usize;
-        Part::of_units(headings, in_place[k], end, range)
-    }
-
-    fn of_units(
-        headings: &Headings,
-        start: usize,
-        end: usize,
-        range: Range<usize>,
-    ) -> Option<Part> {
-        (range.len() <= FIELD_PART_UNITS).then(|| Part {
-            start,
-            level: headings.level_at(start),
-            units: range,
-            last: end == usize::MAX,
-        })
+        numbering.part(k, end)
     }
 }
 
@@ -1613,7 +1596,6 @@ fn the_same_place_in_parts_alike(
         text,
         units,
         norms,
-        headings,
         numbering,
         ..
     } = cut;
@@ -1621,9 +1603,9 @@ fn the_same_place_in_parts_alike(
     // The part that holds the run, at the copy's level for the original: a run of items from the
     // first is in their parent's part.
     let part = |u: usize, end: usize, level: Option<u8>| {
-        let mut part = Part::of(headings, numbering, u)?;
+        let mut part = Part::of(numbering, u)?;
         while end > part.units.end || level.is_some_and(|l| part.level.is_some_and(|own| own > l)) {
-            part = Part::above(headings, numbering, u, part.level?)?;
+            part = Part::above(numbering, u, part.level?)?;
         }
         Some((part.start, part.level?, part.units, part.last))
     };
@@ -1837,10 +1819,8 @@ fn written_for_each_item(
         ..
     } = cut;
     let len = end - first;
-    let (Some(copy_part), Some(part)) = (
-        Part::of(headings, numbering, first),
-        Part::of(headings, numbering, original),
-    ) else {
+    let (Some(copy_part), Some(part)) = (Part::of(numbering, first), Part::of(numbering, original))
+    else {
         return false;
     };
     let Some(level) = part.level.filter(|&l| copy_part.level == Some(l)) else {
