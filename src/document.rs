@@ -110,41 +110,107 @@ pub(crate) struct IssuedStart {
 
 /// Where each of the documents issued together in a text starts: decisions or replies of one
 /// series published on one page, each under its own 发文字号 (`青林许准〔2024〕21号`, `……22号`) that
-/// heads its addressee (`云溪县水利局：`). They are written from one model, so they share sentences
-/// by design: the grounds, the conditions, the right of appeal, the signature. Two numbers at
-/// least, of one agency code and year.
+/// heads its addressee (`云溪县水利局：`); and the issues of a series bound together, each under its
+/// own header (`县政府第7期专题会议纪要`, `……第8期……`, see [`bound_issues`]). They are written from
+/// one model, so they share sentences by design: the grounds, the conditions, the right of
+/// appeal, the signature; each minutes' closing requirement. Two documents at least of one series
+/// (an agency code and year, or a series' header).
 fn issued_together(text: &str, numbers: &[DocNumber]) -> Vec<IssuedStart> {
-    fn series(n: &DocNumber) -> &str {
-        n.text.split_once('〕').map_or("", |(series, _)| series)
-    }
-    let heads: Vec<&DocNumber> = numbers
+    // (where, series, which document of it)
+    let mut heads: Vec<(usize, &str, &str)> = numbers
         .iter()
         .filter(|n| heads_an_addressee(text, n))
+        .map(|n| {
+            let series = n.text.split_once('〕').map_or("", |(series, _)| series);
+            (n.start, series, n.text.as_str())
+        })
         .collect();
-    let mut documents: HashMap<&str, usize> = HashMap::new();
+    heads.extend(bound_issues(text));
+    heads.sort_unstable_by_key(|&(at, ..)| at);
+    let mut documents: HashMap<(&str, &str), usize> = HashMap::new();
     let mut per_series: HashMap<&str, usize> = HashMap::new();
     let mut starts = Vec::with_capacity(heads.len());
-    for n in &heads {
+    for &(at, series, which) in &heads {
         let next = documents.len();
-        let again = match documents.entry(n.text.as_str()) {
+        let again = match documents.entry((series, which)) {
             Entry::Occupied(_) => true,
             Entry::Vacant(entry) => {
                 entry.insert(next);
-                *per_series.entry(series(n)).or_default() += 1;
+                *per_series.entry(series).or_default() += 1;
                 false
             }
         };
-        starts.push((n, again));
+        starts.push((at, series, which, again));
     }
     starts
         .into_iter()
-        .filter(|(n, _)| per_series.get(series(n)).is_some_and(|&count| count >= 2))
-        .map(|(n, again)| IssuedStart {
-            at: n.start,
-            document: documents[n.text.as_str()],
+        .filter(|(_, series, ..)| per_series.get(series).is_some_and(|&count| count >= 2))
+        .map(|(at, series, which, again)| IssuedStart {
+            at,
+            document: documents[&(series, which)],
             again,
         })
         .collect()
+}
+
+/// The kinds of a series whose issues are bound together: minutes, bulletins.
+const SERIES_KINDS: [&str; 6] = ["纪要", "简报", "快报", "专报", "通报", "专刊"];
+
+/// The headers of a series' issues (`县政府第7期专题会议纪要`): where each starts, the series (what
+/// follows the issue's number: `专题会议纪要`) and the issue's number. A header stands alone: after
+/// a line break, a sentence's end, a closing bracket or a date (a scrape that lost its line breaks), a few words
+/// before `第…期` and the kind right after the series' name, followed by a line break, white space,
+/// the meeting's date or the end. A sentence that names an issue (`根据县政府第7期专题会议纪要精神`,
+/// `《……第7期简报》`) goes on after it.
+fn bound_issues(text: &str) -> impl Iterator<Item = (usize, &str, &str)> + '_ {
+    const PREFIX_CHARS: usize = 12;
+    const SERIES_CHARS: usize = 16;
+    text.match_indices('第').filter_map(move |(at, _)| {
+        let after = &text[at + '第'.len_utf8()..];
+        let digits = after
+            .find(|c: char| !(c.is_ascii_digit() || ('０'..='９').contains(&c) || is_numeral(c)))
+            .unwrap_or(after.len());
+        let number = &after[..digits];
+        let rest = after[digits..].strip_prefix('期')?;
+        if number.is_empty() {
+            return None;
+        }
+        let name_end = rest
+            .char_indices()
+            .take(SERIES_CHARS)
+            .take_while(|&(_, c)| is_ideograph(c))
+            .map(|(i, c)| i + c.len_utf8())
+            .filter(|&end| SERIES_KINDS.iter().any(|kind| rest[..end].ends_with(kind)))
+            .last()?;
+        let series = &rest[..name_end];
+        let ends = rest[name_end..]
+            .chars()
+            .next()
+            .map_or(true, |c| c.is_whitespace() || c.is_ascii_digit());
+        let prefix = text[..at]
+            .char_indices()
+            .rev()
+            .take(PREFIX_CHARS + 1)
+            .take_while(|&(_, c)| is_ideograph(c))
+            .last()
+            .map_or(at, |(i, _)| i);
+        let before = text[..prefix].chars().next_back();
+        let opens = before.map_or(true, |c| {
+            c.is_whitespace()
+                || c.is_ascii_digit()
+                || matches!(c, '。' | '！' | '？' | '；' | '）' | ')' | '】' | '>')
+        });
+        let short = text[prefix..at].chars().count() <= PREFIX_CHARS;
+        (ends && opens && short).then_some((prefix, series, number))
+    })
+}
+
+fn is_ideograph(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+fn is_numeral(c: char) -> bool {
+    "一二三四五六七八九十百〇零".contains(c)
 }
 
 /// Whether the 发文字号 `number` heads an addressee, as a document's own does (a cited one, inside a
@@ -908,6 +974,67 @@ fn floor(text: &str, i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_headers_of_a_series_bound_together_are_found_where_a_header_stands() {
+        let header = |text: &str| -> Vec<(String, String)> {
+            bound_issues(text)
+                .map(|(at, series, number)| {
+                    (
+                        text[at..].chars().take(4).collect(),
+                        format!("{series} {number}"),
+                    )
+                })
+                .collect()
+        };
+        // On a line of its own, and glued between a sentence's end, a date or a bracket and the
+        // meeting's date.
+        for (text, opening, issue) in [
+            (
+                "纪要\n县政府第7期专题会议纪要\n2025年4月8日，会议研究……",
+                "县政府第",
+                "7",
+            ),
+            (
+                "报县政府督查室。县政府第8期专题会议纪要2025年4月16日，……",
+                "县政府第",
+                "8",
+            ),
+            (
+                "2025年4月30日县政府第9期专题会议纪要2025年4月25日，……",
+                "日县政府",
+                "9",
+            ),
+            (
+                "（第7—9期合订）县政府第7期专题会议纪要2025年4月8日，……",
+                "县政府第",
+                "7",
+            ),
+        ] {
+            let expected = (opening.to_string(), format!("专题会议纪要 {issue}"));
+            assert_eq!(header(text), vec![expected], "{text}");
+        }
+        // Named in a sentence, or cited: no header.
+        for sentence in [
+            "根据县政府第7期专题会议纪要精神，各单位要抓好落实。",
+            "现将《县政府第7期专题会议纪要》印发给你们。",
+            "按照县政府第7期专题会议纪要。",
+            "（第7—9期合订）\n",
+        ] {
+            assert_eq!(header(sentence), vec![], "{sentence}");
+        }
+    }
+
+    #[test]
+    fn issues_of_one_series_are_documents_issued_together() {
+        let text = "县政府第7期专题会议纪要\n会议要求抓好落实。\n县政府第8期专题会议纪要\n会议要求抓好落实。\n\
+                    县政府第8期专题会议纪要\n会议要求抓好落实。\n";
+        let starts = issued_together(text, &[]);
+        let documents: Vec<(usize, bool)> = starts.iter().map(|s| (s.document, s.again)).collect();
+        assert_eq!(documents, vec![(0, false), (1, false), (1, true)]);
+        // One issue of a series alone is no batch.
+        assert!(issued_together("县政府第7期专题会议纪要\n会议要求抓好落实。\n", &[]).is_empty());
+    }
 
     #[test]
     fn summary_boxes_run_from_their_label_to_the_body() {

@@ -1524,6 +1524,20 @@ struct Cut<'a> {
     numbering: &'a Numbering,
 }
 
+impl Cut<'_> {
+    /// Whether each heading among `units` is in its place in the numbering: one out of it is a
+    /// scrape's copy, whatever pattern or model its words fit (minutes' `三、会议要求……` pasted
+    /// after the next minutes' `一、`, or again after their own).
+    fn headings_in_place(&self, units: Range<usize>) -> bool {
+        units.into_iter().all(|u| {
+            self.headings
+                .level_at(self.units[u].content_start)
+                .is_none()
+                || self.numbering.unit_in_place(u)
+        })
+    }
+}
+
 /// The part a unit is in, from the heading in place before it to the one after it.
 struct Part {
     /// Where its heading starts.
@@ -1600,6 +1614,9 @@ fn the_same_place_in_parts_alike(
         ..
     } = cut;
     let len = end - first;
+    if !cut.headings_in_place(first..end) {
+        return false;
+    }
     // The part that holds the run, at the copy's level for the original: a run of items from the
     // first is in their parent's part.
     let part = |u: usize, end: usize, level: Option<u8>| {
@@ -1879,10 +1896,16 @@ fn the_model_of_documents_issued_together(
     original: usize,
 ) -> bool {
     let &Cut {
-        units, headings, ..
+        text,
+        units,
+        headings,
+        ..
     } = cut;
     let document = |u: usize| headings.issued_document_at(units[u].content_start);
     let len = end - first;
+    if !cut.headings_in_place(first..end) {
+        return false;
+    }
     let (Some(copy_document), Some(original_document)) = (document(first), document(original))
     else {
         return false;
@@ -1905,6 +1928,7 @@ fn the_model_of_documents_issued_together(
     if copy_units.len() > ISSUED_DOCUMENT_UNITS || original_units.len() > ISSUED_DOCUMENT_UNITS {
         return false;
     }
+
     // Where each sentence first stands in the earlier document.
     let mut place_in_original: FxHashMap<u32, usize> = FxHashMap::default();
     for u in original_units.clone() {
@@ -1925,7 +1949,9 @@ fn the_model_of_documents_issued_together(
         let Some(&there) = place_in_original.get(&id) else {
             continue;
         };
-        if !first_here || units[u].formulaic {
+        // A note or a line of punctuation may stand anywhere; a field's label (`纪要如下：`) is the
+        // model's.
+        if !first_here || (units[u].formulaic && field_label(text, &units[u]).is_none()) {
             continue;
         }
         shared_outside += 1;

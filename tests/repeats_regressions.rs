@@ -1889,3 +1889,71 @@ fn a_point_of_the_summary_box_pasted_twice_in_the_body_is_a_copy() {
         );
     }
 }
+
+/// Fourteenth review 08: three issues of a county's minutes bound together, each under its own
+/// header (`县政府第7期专题会议纪要`) and closing with the same requirement. `pasted` goes after the
+/// second issue's `一、`, and `again` after its own `三、`.
+fn bound_minutes(separator: &str, pasted: &str, again: &str) -> String {
+    let issue = |number: u32, [date, topic, who, heard, agreed]: [&str; 5], extra: &str| {
+        format!(
+            "县政府第{number}期专题会议纪要{separator}{date}，县委常委、常务副县长林建国在县政府三楼会议室\
+             主持召开专题会议，研究{topic}。{who}负责同志参加会议。纪要如下：\
+             {separator}一、{heard}{separator}{extra}二、{agreed}{separator}{MINUTES_REQUIREMENT}{separator}"
+        )
+    };
+    format!(
+        "枫源县人民政府专题会议纪要{separator}（第7—9期合订）{separator}{}{}{}{separator}\
+         出席：林建国{separator}枫源县人民政府办公室{separator}2025年4月30日印发{separator}",
+        issue(
+            7,
+            [
+                "2025年4月8日",
+                "枫源工业园区污水处理厂提标改造项目推进工作",
+                "县发展改革局、县财政局、县生态环境局、枫源工业园区管委会",
+                "会议听取了园区管委会关于项目前期工作进展的汇报，要求于2025年10月底前完成。",
+                "会议议定，项目资本金由县财政统筹解决，县财政局要在5月15日前落实首期资金800万元。",
+            ],
+            "",
+        ),
+        issue(
+            8,
+            [
+                "2025年4月16日",
+                "城区停车场建设项目用地问题",
+                "县财政局、县自然资源局、县住房城乡建设局、城关镇人民政府",
+                "会议听取了县住房城乡建设局关于城区停车场规划选址情况的汇报。",
+                "会议议定，由县自然资源局负责于5月底前完成地块规划条件调整。",
+            ],
+            pasted,
+        ) + again,
+        issue(
+            9,
+            [
+                "2025年4月25日",
+                "2025年春季农村公路安全隐患整治工作",
+                "县交通运输局、县财政局、县公安局、县应急管理局",
+                "会议听取了县交通运输局关于农村公路安全隐患排查情况的汇报。",
+                "会议议定，隐患整治所需资金按照“县级补助、乡镇自筹”的原则筹措。",
+            ],
+            "",
+        ),
+    )
+}
+
+const MINUTES_REQUIREMENT: &str = "三、会议要求，各相关单位要按照职责分工，各司其职、密切配合，\
+                                   确保会议议定事项按时落实到位，落实情况及时报县政府督查室。";
+
+#[test]
+fn the_issues_of_bound_minutes_keep_each_closing_requirement() {
+    assert_nothing_removed_in_any_layout(|separator| bound_minutes(separator, "", ""));
+}
+
+/// The requirement pasted into the next issue before its `二、`, or again after its own, stands
+/// under a `三、` out of its numbering: a copy, whatever the issues' model.
+#[test]
+fn a_requirement_pasted_out_of_its_numbering_in_another_issue_is_a_copy() {
+    let pasted = format!("{MINUTES_REQUIREMENT}\n");
+    let clean = bound_minutes("\n", "", "");
+    assert_copy_goes_alone(&bound_minutes("\n", &pasted, ""), &pasted, &clean);
+    assert_copy_goes_alone(&bound_minutes("\n", "", &pasted), &pasted, &clean);
+}
