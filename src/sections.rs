@@ -190,6 +190,9 @@ pub fn find(text: &str) -> Outline {
             Some(_) if level == 1 && ordinal == 1 && after_an_issued_title(text, &signs, start) => {
                 true
             }
+            // Or after the title that the sentence before it cites as the document it issues:
+            // `现将《2025年……招生简章》印发给你们……工作。2025年……招生简章一、……`.
+            Some(_) if level == 1 && ordinal == 1 && after_a_cited_title(text, start) => true,
             // Or after an annex's label and title: `……附件22024年生活垃圾分类重点任务清单1．统一……`.
             Some(_) if ordinal == 1 && after_an_annex_title(text, start) => true,
             Some(_) => accepted.last().is_some_and(|&(l, o, _, prev_end)| {
@@ -232,13 +235,35 @@ fn after_an_issued_title(text: &str, signs: &[Signature], start: usize) -> bool 
         && crate::document::ends_like_a_title(title)
 }
 
+/// How far before its title the sentence citing it may be, in bytes.
+const CITATION_WINDOW: usize = 3000;
+
+/// Whether `start` follows a title, after a sentence's end, that a sentence shortly before cites
+/// in 《》: the document the notice issues or forwards, its title standing alone before its body.
+fn after_a_cited_title(text: &str, start: usize) -> bool {
+    let from = char_start_from(text, start.saturating_sub(4 * MAX_ISSUED_TITLE));
+    let head = &text[from..start];
+    let Some(end) = head.rfind(['。', '！', '？', '\n']) else {
+        return false;
+    };
+    let title_start = from + end + head[end..].chars().next().map_or(0, char::len_utf8);
+    let title = text[title_start..start].trim();
+    let window = char_start_from(text, title_start.saturating_sub(CITATION_WINDOW));
+    text[window..title_start].contains(&format!("《{title}》"))
+}
+
+/// The first character boundary of `text` at `at` or after it.
+fn char_start_from(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
 /// Whether `start` follows an annex's label and, right after it, the annex's title: words without
 /// punctuation (`附件2　2024年生活垃圾分类重点任务清单`). A list of annexes (`附件：1．……`) has a colon.
 fn after_an_annex_title(text: &str, start: usize) -> bool {
-    let mut from = start.saturating_sub(4 * MAX_ISSUED_TITLE);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = char_start_from(text, start.saturating_sub(4 * MAX_ISSUED_TITLE));
     let Some(head) = text.get(from..start) else {
         return false;
     };

@@ -458,6 +458,24 @@ fn a_first_heading_after_the_issued_documents_title() {
     }
 }
 
+/// Fourteenth review (r14-07), every line break lost and no signature between: the issued
+/// brochure's title, cited in the sentence before, runs straight into its first heading.
+#[test]
+fn a_first_heading_after_the_title_the_sentence_before_cites() {
+    let text = "现将《2025年云岭区城区公办小学一年级招生简章》印发给你们，请认真做好招生组织工作。\
+                2025年云岭区城区公办小学一年级招生简章一、云岭区实验小学招生计划：12个班，540人。\
+                二、云岭区桂花路小学招生计划：8个班，360人。";
+    assert_eq!(levels(text), [(1, 1), (1, 2)], "{:?}", heads(text));
+    // A title the sentence before does not cite, or cites as another document, still needs a
+    // stop before its first heading.
+    for prose in [
+        "请认真做好招生组织工作。2025年云岭区城区公办小学一年级招生简章一、云岭区实验小学招生计划：12个班。",
+        "现将《2025年云岭区招生简章》印发给你们。2025年云岭区城区公办小学一年级招生简章一、云岭区实验小学招生计划：12个班。",
+    ] {
+        assert!(heads(prose).is_empty(), "{prose}: {:?}", heads(prose));
+    }
+}
+
 /// A checklist scraped without line breaks glues each item's title to its first field's label
 /// (`1．主要负责人履职情况检查要点：……`, tenth review 04). The label, which stands before a colon as
 /// often after every item, is the body's; a verb before a colon (`将第六条修改为：`) is the title's.
