@@ -1866,10 +1866,14 @@ fn written_for_each_item(
 }
 
 /// Words by which a sentence points back at the item it stands in: `该` with a noun (`该企业`,
-/// `该同志`; not `应该`), `本项`, `本条` (not `本条例`, the whole regulation), `本款`.
+/// `该同志`; not `应该`), `本项`, `本条` (not `本条例`, the whole regulation), `本款`; or an opening
+/// that gives the reason for what the item states (`主要原因是……` after each figure of a budget's
+/// explanation).
 fn points_back_at_its_item(words: &str) -> bool {
-    // Each character looked for on its own, with no substring searcher to build.
-    words
+    const REASONS: [&str; 2] = ["主要原因是", "原因是"];
+    REASONS.iter().any(|reason| words.starts_with(reason))
+        // Each character looked for on its own, with no substring searcher to build.
+        || words
         .match_indices('该')
         .any(|(at, _)| !words[..at].ends_with(['应', '不']))
         || words.match_indices('本').any(|(at, found)| {

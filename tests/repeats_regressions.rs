@@ -1957,3 +1957,55 @@ fn a_requirement_pasted_out_of_its_numbering_in_another_issue_is_a_copy() {
     assert_copy_goes_alone(&bound_minutes("\n", &pasted, ""), &pasted, &clean);
     assert_copy_goes_alone(&bound_minutes("\n", "", &pasted), &pasted, &clean);
 }
+
+/// Twelfth review 08: a budget's explanation by item, the same reason closing the first, third
+/// and fourth. `pasted` goes right after the second item's heading.
+fn budget_explanation(separator: &str, pasted: &str) -> String {
+    let items = [
+        (
+            "（一）行政运行",
+            "1025.36万元，比2023年执行数增加42.18万元，增长3.9%。",
+            REASON,
+        ),
+        (
+            "（二）一般行政管理事务",
+            "186.50万元，与2023年执行数持平。",
+            "",
+        ),
+        (
+            "（三）事业运行",
+            "812.74万元，比2023年执行数增加18.06万元，增长2.3%。",
+            REASON,
+        ),
+        (
+            "（四）机关事业单位基本养老保险缴费支出",
+            "318.65万元，比2023年执行数增加6.54万元，增长2.1%。",
+            REASON,
+        ),
+    ];
+    let mut text = format!(
+        "二、一般公共预算拨款支出情况{separator}2024年一般公共预算拨款支出4786.15万元。主要支出功能科目情况如下：{separator}"
+    );
+    for (k, (heading, figures, reason)) in items.iter().enumerate() {
+        let pasted = if k == 1 { pasted } else { "" };
+        text += &format!("{heading}{separator}{pasted}{figures}{reason}{separator}");
+    }
+    text + &format!(
+        "三、政府采购情况{separator}2024年本部门政府采购预算总额362.00万元。{separator}"
+    )
+}
+
+const REASON: &str = "主要原因是人员正常晋档晋级及社会保障缴费基数调整。";
+
+#[test]
+fn a_reason_given_for_each_item_stays() {
+    assert_nothing_removed_in_any_layout(|separator| budget_explanation(separator, ""));
+}
+
+/// At another place in its item than in the others, before the figures it would explain, the
+/// reason is pasted.
+#[test]
+fn a_reason_pasted_before_an_item_s_figures_is_a_copy() {
+    let damaged = budget_explanation("\n", REASON);
+    assert_copy_goes_alone(&damaged, REASON, &budget_explanation("\n", ""));
+}

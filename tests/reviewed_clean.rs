@@ -65,9 +65,10 @@ const LOSSES: [(&str, usize, usize); 21] = [
     // Flood warnings by county, the same list of measures for the counties at one level (near
     // mode only: the yellow list's first measure is the orange one's a few words apart).
     ("r12-07", 0, 5),
-    // A budget's explanations, the same reason for two items, and the same note for two empty
-    // tables.
-    ("r12-08", 2, 4),
+    // A budget's explanations and the same note for two empty tables in its annex, restating the
+    // body (near mode only: the same reason closing three items is kept since the fifteenth
+    // review's session).
+    ("r12-08", 0, 2),
     // Petition procedures per channel with the same time limits (one layout in default mode).
     ("r12-09", 1, 5),
     // Thirteenth review: a typhoon notice repeating its safety warning at the start and the end
