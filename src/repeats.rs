@@ -1312,7 +1312,7 @@ const NO_NEIGHBOUR: u32 = u32::MAX;
 /// The number of the article that `words` open (`第十七条　违反……` is 17), not a sentence citing
 /// one (`第十四条规定……`, `第十一条、第十二条……`). In a scrape without line breaks the first
 /// article of a chapter runs on from the chapter's title (`第六章　法律责任第十七条　……`).
-fn article_number(words: &str) -> Option<u32> {
+pub(super) fn article_number(words: &str) -> Option<u32> {
     const CHAPTER_TITLE_CHARS: usize = 24;
     // `第` and at most four numerals before `章` or `条`.
     const NUMBER_CHARS: usize = 6;

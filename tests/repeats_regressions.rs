@@ -2009,3 +2009,60 @@ fn a_reason_pasted_before_an_item_s_figures_is_a_copy() {
     let damaged = budget_explanation("\n", REASON);
     assert_copy_goes_alone(&damaged, REASON, &budget_explanation("\n", ""));
 }
+
+/// Thirteenth review 08: rules whose article on workers' leases applies an earlier article
+/// (`参照本办法第八条执行：`) and restates it after the colon, to the end of the article. `pasted`
+/// goes before the citation, `in_next` into the next article.
+fn rules_with_a_reference(separator: &str, pasted: &str, in_next: &str) -> String {
+    format!(
+        "第八条　承租人应当与公共租赁住房产权单位签订租赁合同，合同期限最长不超过3年。\
+         租金标准按照同地段市场租金的70%确定。{RENEWAL}{separator}\
+         第九条　承租人应当按时缴纳租金。{separator}\
+         第十条　新就业无房职工和外来务工人员可以申请公共租赁住房。{pasted}\
+         其承租公共租赁住房的，租赁合同期限参照本办法第八条执行：\
+         合同期限最长不超过3年。{RENEWAL}{separator}\
+         第十一条　住房保障部门应当每年对承租人的收入、住房等情况进行复核。{in_next}{separator}\
+         第十二条　本办法自2025年5月1日起施行。{separator}"
+    )
+}
+
+const RENEWAL: &str = "租赁合同期满需要续租的，承租人应当在合同期满3个月前提出申请，经审核符合条件的，可以续签租赁合同。";
+
+#[test]
+fn an_article_restating_the_one_it_applies_after_a_colon_keeps_it() {
+    assert_nothing_removed_by_default_in_any_layout(|separator| {
+        rules_with_a_reference(separator, "", "")
+    });
+}
+
+/// Before the citation, the sentence is pasted.
+#[test]
+fn the_restated_sentence_pasted_before_the_citation_is_a_copy() {
+    let damaged = rules_with_a_reference("\n", RENEWAL, "");
+    assert_copy_goes_alone(&damaged, RENEWAL, &rules_with_a_reference("\n", "", ""));
+}
+
+/// The next article's opening ends the restatement, also where a scrape lost the line breaks: a
+/// sentence of the applied article pasted there is a copy.
+#[test]
+fn a_sentence_pasted_into_the_article_after_a_restatement_is_a_copy() {
+    let pasted = "租金标准按照同地段市场租金的70%确定。";
+    let damaged = rules_with_a_reference("", "", pasted);
+    assert_copy_goes_alone(&damaged, pasted, &rules_with_a_reference("", "", ""));
+}
+
+/// Where the citation quotes (`明确：“……”`), the restatement ends with the quotation: a sentence
+/// pasted after it is a copy.
+#[test]
+fn a_sentence_pasted_after_a_quoted_restatement_is_a_copy() {
+    let answer = |pasted: &str| {
+        format!(
+            "一、加强人才支撑。对引进的高层次人才给予安家补贴，最高不超过100万元。\n\
+             二、答疑\n问：首次认定的企业能获得多少奖励？\n\
+             答：《若干措施》第一条明确：“对首次认定为省级专精特新中小企业的，给予一次性奖励20万元。”\
+             {pasted}企业可向所在区县工业和信息化部门咨询。\n"
+        )
+    };
+    let pasted = "对引进的高层次人才给予安家补贴，最高不超过100万元。";
+    assert_copy_goes_alone(&answer(pasted), pasted, &answer(""));
+}

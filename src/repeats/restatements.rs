@@ -20,8 +20,8 @@ const CITATION_WITHIN: usize = 40;
 const QUOTED_UNITS: usize = 12;
 
 /// Verbs of saying that follow a citation, and the words that may stand between the two.
-const VERBS: [&str; 8] = [
-    "明确", "规定", "提出", "要求", "指出", "强调", "写明", "载明",
+const VERBS: [&str; 9] = [
+    "明确", "规定", "提出", "要求", "指出", "强调", "写明", "载明", "执行",
 ];
 const BETWEEN: [&str; 7] = ["中", "也", "还", "进一步", "则", "均", "对此"];
 
@@ -67,8 +67,13 @@ fn citation(words: &str) -> Option<&str> {
     // A scan for where a citation ends (`》`, `第五条`) and a verb follows, rather than a regex: a
     // regex with a class of numerals ran in its slowest engine on every unit, which made a 1 MB
     // scrape's analysis cost four times the instructions.
+    // An article's own number (`第十二条　`) is no citation and does not count.
+    let own_number = after_article(words, "条")
+        .filter(|rest| rest.starts_with(char::is_whitespace))
+        .map_or(0, |rest| words.len() - rest.trim_start().len());
     words
         .char_indices()
+        .skip_while(|&(at, _)| at < own_number)
         .take(CITATION_WITHIN)
         .filter(|&(_, c)| c == '》' || c == '第')
         .find_map(|(at, c)| {
@@ -140,12 +145,13 @@ impl<'t, 'u> Restatements<'t, 'u> {
         if let Some(own) = self.own_citation(unit) {
             return Some(own);
         }
-        // No quotation opens in the units before it that one could lie in.
+        // No quotation opens in the units before it that one could lie in: no `“`, nor a colon
+        // right after a citation (`参照本办法第八条执行：合同期限……` and the rest of the article).
         let reach = self.units[unit.saturating_sub(QUOTED_UNITS)].content_start;
         if !self
             .text
             .get(reach..self.units[unit].content_start)
-            .is_some_and(|before| before.contains('“'))
+            .is_some_and(|before| before.contains(['“', '：']))
         {
             return None;
         }
@@ -160,6 +166,19 @@ impl<'t, 'u> Restatements<'t, 'u> {
             }
             opener -= 1;
             if let Some(cited) = self.own_citation(opener) {
+                // Unquoted, the restatement runs on to the end of the article's line; another
+                // article's opening (`第十三条`) ends it where the line breaks are lost.
+                let after = &self.words(opener)[cited.len()..];
+                let unquoted = after
+                    .strip_prefix(['：', ':'])
+                    .is_some_and(|rest| !rest.starts_with('“'));
+                if unquoted {
+                    let article_between = (opener + 1..=unit).any(|u| {
+                        self.units[u].first == '第'
+                            && super::article_number(self.words(u)).is_some()
+                    });
+                    return (!article_between).then_some(cited);
+                }
                 let mut depth = 0;
                 for between in opener..unit {
                     quote_depth_change(self.words(between), &mut depth);
@@ -205,6 +224,8 @@ mod tests {
             "第六条规定：既有住宅小区不具备条件的，应当利用小区空地建设。",
             "在培养高素质农民队伍方面，《实施意见》要求深入实施高素质农民培育计划。",
             "更正为：“笔试时间定于2024年6月22日上午9:00—11:30，笔试地点详见准考证。”",
+            // An article's own number does not count towards how far in the citation stands.
+            "第十二条　新就业无房职工和外来务工人员承租公共租赁住房的，租赁合同期限参照本办法第八条执行：合同期限最长不超过3年。",
         ] {
             assert!(citation(words).is_some(), "{words}");
         }
