@@ -163,7 +163,7 @@ impl<'t, 'u> Restatements<'t, 'u> {
         let opens = |before: &str| {
             before.contains('“')
                 || before
-                    .match_indices(['：', ':'])
+                    .match_indices('：')
                     .any(|(at, _)| VERBS.iter().any(|verb| before[..at].ends_with(verb)))
         };
         if !self
@@ -188,7 +188,7 @@ impl<'t, 'u> Restatements<'t, 'u> {
                 // article's opening (`第十三条`) ends it where the line breaks are lost.
                 let after = &self.words(opener)[cited.len()..];
                 let unquoted = after
-                    .strip_prefix(['：', ':'])
+                    .strip_prefix('：')
                     .is_some_and(|rest| !rest.starts_with('“'));
                 if unquoted {
                     let article_between = (opener + 1..=unit).any(|u| {
