@@ -66,8 +66,8 @@ const LOSSES: [(&str, usize, usize); 26] = [
     // mode only: the yellow list's first measure is the orange one's a few words apart).
     ("r12-07", 0, 5),
     // A budget's explanations and the same note for two empty tables in its annex, restating the
-    // body (near mode only: the same reason closing three items is kept since the fifteenth
-    // review's session).
+    // body (near mode only: the same reason closing three items is kept since the twelfth
+    // session).
     ("r12-08", 0, 2),
     // Petition procedures per channel with the same time limits (one layout in default mode).
     ("r12-09", 1, 5),
