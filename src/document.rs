@@ -158,10 +158,10 @@ const SERIES_KINDS: [&str; 6] = ["纪要", "简报", "快报", "专报", "通报
 
 /// The headers of a series' issues (`县政府第7期专题会议纪要`): where each starts, the series (what
 /// follows the issue's number: `专题会议纪要`) and the issue's number. A header stands alone: after
-/// a line break, a sentence's end, a closing bracket or a date (a scrape that lost its line breaks), a few words
-/// before `第…期` and the kind right after the series' name, followed by a line break, white space,
-/// the meeting's date or the end. A sentence that names an issue (`根据县政府第7期专题会议纪要精神`,
-/// `《……第7期简报》`) goes on after it.
+/// a line break, a sentence's end, a closing bracket or a date (a scrape that lost its line
+/// breaks), a few words before `第…期` and the kind right after the series' name, followed by a
+/// line break, white space, the meeting's date or the end. A sentence that names an issue
+/// (`根据县政府第7期专题会议纪要精神`, `《……第7期简报》`) goes on after it.
 fn bound_issues(text: &str) -> impl Iterator<Item = (usize, &str, &str)> + '_ {
     const PREFIX_CHARS: usize = 12;
     const SERIES_CHARS: usize = 16;
