@@ -42,6 +42,10 @@ test-wasm:
 test-page: wasm
 	node --test tests/page/
 
+# The README's picture, taken by the page test.
+screenshot: wasm
+	SCREENSHOT=docs/screenshot.png node --test --test-name-pattern=screenshot tests/page/
+
 bench:
 	cargo bench --bench analyze
 
