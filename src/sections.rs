@@ -284,7 +284,7 @@ fn opens_after(c: char) -> bool {
         || c == '\u{FEFF}'
         || matches!(
             c,
-            '。' | '；' | '：' | '！' | '？' | ';' | ':' | '!' | '?' | '）' | ')' | '】'
+            '。' | '；' | '：' | '！' | '？' | ';' | ':' | '!' | '?' | '）' | ')' | '】' | '|'
         )
 }
 
@@ -341,6 +341,9 @@ fn glued_to_heading(text: &str, prev_level: u8, prev_end: usize, level: u8, star
     let Some(words) = text.get(prev_end..start) else {
         return false;
     };
+    if level == prev_level && a_field(words) {
+        return true;
+    }
     let mut n = 0;
     for c in words.chars() {
         n += 1;
@@ -357,6 +360,23 @@ fn glued_to_heading(text: &str, prev_level: u8, prev_end: usize, level: u8, star
         }
     }
     n >= 2
+}
+
+/// The longest field between two sibling headings of a form run together, in characters.
+const MAX_GLUED_FIELD: usize = 40;
+
+/// Whether `words` are a form's field, its label and its value (`项目编号：SZCG2024-G-0318`), with
+/// no sentence punctuation or white space in the value: a form scraped without line breaks runs
+/// each field into the next item's marker (`（一）项目编号：SZCG2024-G-0318（二）项目名称：……`).
+fn a_field(words: &str) -> bool {
+    let Some((label, value)) = words.split_once(['：', ':']) else {
+        return false;
+    };
+    let label_chars = label.chars().count();
+    (2..=8).contains(&label_chars)
+        && label.chars().all(char::is_alphanumeric)
+        && label_chars + value.chars().count() < MAX_GLUED_FIELD
+        && !value.contains(|c: char| c.is_whitespace() || "。；！？，：,;!?:".contains(c))
 }
 
 fn arabic(s: &str) -> Option<u32> {

@@ -476,6 +476,43 @@ fn a_first_heading_after_the_title_the_sentence_before_cites() {
     }
 }
 
+/// Seventh review (r9-03), every line break lost: a tender's items are fields, each value run into
+/// the next item's marker, and the next part follows the flattened table's last cell.
+#[test]
+fn glued_fields_and_a_heading_after_a_table_s_last_cell() {
+    let text = "一、项目基本情况（一）项目编号：SZCG2024-G-0318（二）项目名称：教学设备采购项目\
+                （三）采购需求：|包号|采购内容||包1|实验室设备|二、申请人的资格要求（一）满足政府采购法规定。";
+    assert_eq!(
+        heads(text),
+        [
+            (1, 1, t("项目基本情况")),
+            (2, 1, t("项目编号")),
+            (2, 2, t("项目名称")),
+            (2, 3, t("采购需求")),
+            (1, 2, t("申请人的资格要求")),
+            (2, 1, t("满足政府采购法规定")),
+        ],
+        "{:?}",
+        heads(text)
+    );
+    // A value with a sentence's punctuation is prose, not a field, and so is a long label, a label
+    // with punctuation, or a long value; a number in a table's cell is a cell's.
+    let long_value = "理化生实验室设备".repeat(5);
+    for prose in [
+        "（一）总体要求：到2025年，全面完成改造（二）主要任务",
+        "（一）全面推进乡村振兴战略实施工作要求：到2025年（二）主要任务",
+        "（一）加快建设，力争：2025年完成（二）主要任务",
+        &format!("（一）采购需求：{long_value}（二）项目名称"),
+        "|包号|数量|二、三类|",
+    ] {
+        assert!(
+            !heads(prose).iter().any(|h| h.1 == 2),
+            "{prose}: {:?}",
+            heads(prose)
+        );
+    }
+}
+
 /// A checklist scraped without line breaks glues each item's title to its first field's label
 /// (`1．主要负责人履职情况检查要点：……`, tenth review 04). The label, which stands before a colon as
 /// often after every item, is the body's; a verb before a colon (`将第六条修改为：`) is the title's.
