@@ -2460,14 +2460,16 @@ fn analyse(
             at = end;
             continue;
         }
-        if items_own_words(&cut, (first, end), original) {
-            at += 1;
-            continue;
-        }
         // The items are passed over whole: the last of them alone, against the last item of the
-        // part they first occur in, is no item followed by its next number.
+        // part they first occur in, is no item followed by its next number. (Asked before an
+        // item's own words, which pass one unit: on one line, each item's words are on its
+        // heading's line, and the last item would be left alone.)
         if the_same_item_in_two_places(&cut, (at, at + len), found_original) {
             at += len;
+            continue;
+        }
+        if items_own_words(&cut, (first, end), original) {
+            at += 1;
             continue;
         }
         runs.push(Run {
