@@ -369,6 +369,11 @@ const MAX_GLUED_FIELD: usize = 40;
 /// no sentence punctuation or white space in the value: a form scraped without line breaks runs
 /// each field into the next item's marker (`（一）项目编号：SZCG2024-G-0318（二）项目名称：……`).
 fn a_field(words: &str) -> bool {
+    // Bytes first: the words since the previous heading may be a long stretch of the paste, asked
+    // again at every marker in it.
+    if words.len() > 4 * MAX_GLUED_FIELD {
+        return false;
+    }
     let Some((label, value)) = words.split_once(['：', ':']) else {
         return false;
     };
