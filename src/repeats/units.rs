@@ -53,6 +53,12 @@ impl Norms {
         self.text.len()
     }
 
+    /// The length in bytes of the text of `id`, read without reading the text.
+    pub fn byte_len(&self, id: usize) -> Option<usize> {
+        let end = *self.ends.get(id)?;
+        Some(end - if id == 0 { 0 } else { self.ends[id - 1] })
+    }
+
     pub fn get(&self, id: usize) -> Option<&str> {
         let end = *self.ends.get(id)?;
         let start = if id == 0 { 0 } else { self.ends[id - 1] };
