@@ -1213,15 +1213,20 @@ fn set_sentences(text: &str, units: &[Unit], numbering: &Numbering, ids: usize) 
         (closes, closing_uses)
     };
     // The uses that close their part, of a sentence that closes parts four times or more.
-    let set_closers = |(closes, uses): (Vec<bool>, Vec<u32>)| -> Vec<bool> {
+    let set_closers = |(closes, uses): &(Vec<bool>, Vec<u32>)| -> Vec<bool> {
         units
             .iter()
             .enumerate()
             .map(|(k, u)| closes[k] && uses.get(u.id as usize).is_some_and(|&n| n >= MIN_USES))
             .collect()
     };
-    let block_member = set_closers(closing(&|_| false));
-    let closes_as_set = set_closers(closing(&|n| block_member[n]));
+    let plainly_closing = closing(&|_| false);
+    let block_member = set_closers(&plainly_closing);
+    let closes_as_set = set_closers(&closing(&|n| block_member[n]));
+    let mut closes_a_whole_list = vec![false; units.len()];
+    for k in closes_every_item_of_a_list(units, numbering, &plainly_closing.0, ids) {
+        closes_a_whole_list[k] = true;
+    }
     let mut count = vec![0u32; ids];
     for u in units
         .iter()
@@ -1267,7 +1272,9 @@ fn set_sentences(text: &str, units: &[Unit], numbering: &Numbering, ids: usize) 
             && if in_articles {
                 first_in_article[k]
             } else {
-                count.get(id).is_some_and(|&c| c >= MIN_USES) || closes_as_set[k]
+                count.get(id).is_some_and(|&c| c >= MIN_USES)
+                    || closes_as_set[k]
+                    || closes_a_whole_list[k]
             }
     };
     let mut set = vec![false; units.len()];
@@ -1308,6 +1315,55 @@ fn set_sentences(text: &str, units: &[Unit], numbering: &Numbering, ids: usize) 
 }
 
 const NO_NEIGHBOUR: u32 = u32::MAX;
+
+/// The uses of sentences that close each item of a whole list and are used nowhere else: the
+/// lesson drawn after each of an accident report's three incidents. Three uses are fewer than a
+/// set closer needs (a scrape's copies also land at the ends of parts), so the three must close
+/// the whole list: items under consecutive headings in place of one level, the first after a
+/// heading of a higher level (or none) and the last before one (or none). A scrape would have to
+/// land two copies at the ends of exactly the other items of the list the original closes.
+fn closes_every_item_of_a_list(
+    units: &[Unit],
+    numbering: &Numbering,
+    closes: &[bool],
+    ids: usize,
+) -> Vec<usize> {
+    const ITEMS: usize = 3;
+    // Uses, and closing uses, counted up to one past `ITEMS`; then the places of the IDs used
+    // exactly `ITEMS` times, each time closing.
+    let mut counts = vec![(0u8, 0u8); ids];
+    for (k, u) in units.iter().enumerate() {
+        if let Some((all, closing)) = counts.get_mut(u.id as usize) {
+            *all = (*all + 1).min(ITEMS as u8 + 1);
+            *closing = (*closing + u8::from(closes[k])).min(ITEMS as u8 + 1);
+        }
+    }
+    let mut uses: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
+    for (k, u) in units.iter().enumerate() {
+        if counts.get(u.id as usize) == Some(&(ITEMS as u8, ITEMS as u8)) {
+            uses.entry(u.id).or_default().push(k);
+        }
+    }
+    let level = |part: usize| part.checked_sub(1).and_then(|k| numbering.levels.get(k));
+    let whole_list = |used: &[usize]| {
+        let parts: Vec<usize> = used
+            .iter()
+            .map(|&k| numbering.units.part.get(k).map_or(0, |&p| p as usize))
+            .collect();
+        let (first, last) = (parts[0], parts[ITEMS - 1]);
+        let Some(&item_level) = level(first) else {
+            return false;
+        };
+        parts.windows(2).all(|w| w[1] == w[0] + 1)
+            && parts.iter().all(|&p| level(p) == Some(&item_level))
+            && level(first - 1).map_or(true, |&l| l < item_level)
+            && level(last + 1).map_or(true, |&l| l < item_level)
+    };
+    uses.into_values()
+        .filter(|used| whole_list(used))
+        .flatten()
+        .collect()
+}
 
 /// The number of the article that `words` open (`第十七条　违反……` is 17), not a sentence citing
 /// one (`第十四条规定……`, `第十一条、第十二条……`). In a scrape without line breaks the first

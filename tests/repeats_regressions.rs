@@ -2066,3 +2066,95 @@ fn a_sentence_pasted_after_a_quoted_restatement_is_a_copy() {
     let pasted = "对引进的高层次人才给予安家补贴，最高不超过100万元。";
     assert_copy_goes_alone(&answer(pasted), pasted, &answer(""));
 }
+
+/// Fifteenth review 10: an accident 通报 whose incidents each close with the same lesson.
+/// `lessons` says, for each of the first `lessons.len()` incidents (up to four), where the lesson
+/// stands in it; `after_list` goes at the end of the requirements after the list.
+fn accident_report(separator: &str, lessons: &[Lesson], after_list: &str) -> String {
+    let incidents = [
+        (
+            "临港区“8·06”有限空间中毒窒息事故",
+            "2024年8月6日9时许，临港区某食品有限公司一名作业人员进入污水处理池清理淤泥，发生中毒晕倒，事故共造成2人死亡。",
+        ),
+        (
+            "西塘县“8·19”高处坠落事故",
+            "2024年8月19日15时许，西塘县某商住楼建设项目一名外墙施工人员在吊篮内作业时坠落，经抢救无效死亡。",
+        ),
+        (
+            "东江区“9·02”机械伤害事故",
+            "2024年9月2日22时许，东江区某建材有限公司两名员工进入石料破碎机进料口清理卡料，造成2人死亡。",
+        ),
+        (
+            "北湖区“9·05”火灾事故",
+            "2024年9月5日3时许，北湖区某服装加工作坊发生火灾，作坊内堆放大量布料，消防通道被占用，造成1人死亡。",
+        ),
+    ];
+    let mut text = format!(
+        "江陵市安全生产委员会办公室关于近期生产安全事故的通报{separator}\
+         近期，我市接连发生多起生产安全事故，现将有关情况通报如下：{separator}一、事故基本情况{separator}"
+    );
+    for (((title, facts), lesson), number) in
+        incidents.iter().zip(lessons).zip(["一", "二", "三", "四"])
+    {
+        let (inside, after) = match lesson {
+            Lesson::None => ("", ""),
+            Lesson::Closes => ("", LESSON),
+            Lesson::Inside => (LESSON, "事故原因正在进一步调查中。"),
+        };
+        text += &format!("（{number}）{title}{separator}{facts}{inside}{after}{separator}");
+    }
+    text + &format!(
+        "二、有关工作要求{separator}各地各有关部门要将本通报转发至辖区内所有生产经营单位，开展警示教育。{after_list}{separator}\
+         江陵市安全生产委员会办公室{separator}2024年9月10日{separator}"
+    )
+}
+
+const LESSON: &str =
+    "事故暴露出企业安全生产主体责任不落实、安全风险辨识管控不到位、隐患排查治理流于形式等突出问题。";
+
+#[derive(Clone, Copy)]
+enum Lesson {
+    None,
+    Closes,
+    /// Followed by a sentence of the incident's own.
+    Inside,
+}
+
+#[test]
+fn a_lesson_closing_each_incident_of_a_whole_list_is_kept() {
+    assert_nothing_removed_in_any_layout(|separator| {
+        accident_report(separator, &[Lesson::Closes; 3], "")
+    });
+}
+
+/// Two of the lessons of the report are taken out, in every layout.
+fn assert_two_lessons_removed(lessons: &[Lesson], after_list: &str) {
+    for separator in ["\n", "\u{3000}\u{3000}", ""] {
+        let damaged = accident_report(separator, lessons, after_list);
+        let report = run(&damaged, false);
+        let removed = removed(&damaged, &report);
+        assert_eq!(
+            removed.iter().map(|r| r.trim_end()).collect::<Vec<_>>(),
+            vec![LESSON; 2],
+            "{separator:?}"
+        );
+    }
+}
+
+/// Three uses that do not all close an incident: the one after the list, or the one inside an
+/// incident, is a copy.
+#[test]
+fn the_lesson_pasted_after_the_list_or_into_an_incident_is_a_copy() {
+    use Lesson::*;
+    assert_two_lessons_removed(&[Closes, Closes, None], LESSON);
+    assert_two_lessons_removed(&[Closes, Closes, Inside], "");
+}
+
+/// Three uses closing incidents, but not a whole list: the first incident has none, or the last.
+/// The original closes one incident and a scrape pasted it at the ends of the next two.
+#[test]
+fn the_lesson_closing_three_incidents_of_four_is_copied() {
+    use Lesson::*;
+    assert_two_lessons_removed(&[None, Closes, Closes, Closes], "");
+    assert_two_lessons_removed(&[Closes, Closes, Closes, None], "");
+}
