@@ -1924,10 +1924,11 @@ fn written_for_each_item(
 /// Words by which a sentence points back at the item it stands in: `该` with a noun (`该企业`,
 /// `该同志`; not `应该`), `本项`, `本条` (not `本条例`, the whole regulation), `本款`; or an opening
 /// that gives the reason for what the item states (`主要原因是……` after each figure of a budget's
-/// explanation).
+/// explanation) or says what the item's words above are (`上述收费标准为政府指导价……` after each
+/// kind of car park's tariffs).
 fn points_back_at_its_item(words: &str) -> bool {
-    const REASONS: [&str; 2] = ["主要原因是", "原因是"];
-    REASONS.iter().any(|reason| words.starts_with(reason))
+    const OPENINGS: [&str; 3] = ["主要原因是", "原因是", "上述"];
+    OPENINGS.iter().any(|opening| words.starts_with(opening))
         // Each character looked for on its own, with no substring searcher to build.
         || words
         .match_indices('该')

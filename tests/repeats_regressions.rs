@@ -2158,3 +2158,55 @@ fn the_lesson_closing_three_incidents_of_four_is_copied() {
     assert_two_lessons_removed(&[None, Closes, Closes, Closes], "");
     assert_two_lessons_removed(&[Closes, Closes, Closes, None], "");
 }
+
+/// Fifteenth review 03: car park tariffs by kind, the same sentence on what `上述` tariffs are
+/// closing the second, third and fourth kinds. `pasted` goes right after the third kind's heading.
+fn car_park_tariffs(separator: &str, pasted: &str) -> String {
+    let kinds = [
+        (
+            "（一）道路临时停车泊位",
+            "小型车首1小时内5元，超过1小时后每30分钟2元。道路临时停车泊位实行政府定价。",
+            "",
+        ),
+        (
+            "（二）政府投资建设的公共停车场",
+            "小型车首1小时内4元，超过1小时后每小时2元，24小时内最高收费不超过30元。",
+            GUIDE_PRICE,
+        ),
+        (
+            "（三）医院配套停车场",
+            "小型车首2小时内3元，超过2小时后每小时2元，24小时内最高收费不超过25元。",
+            GUIDE_PRICE,
+        ),
+        (
+            "（四）交通枢纽配套停车场",
+            "小型车30分钟以内免费，超过30分钟至2小时5元，24小时内最高收费不超过35元。",
+            GUIDE_PRICE,
+        ),
+        (
+            "（五）住宅小区停车场（库）",
+            "收费标准由业主大会或业主委员会与物业服务企业协商确定。",
+            "",
+        ),
+    ];
+    let mut text = format!("二、收费标准{separator}");
+    for (k, (heading, tariffs, closing)) in kinds.iter().enumerate() {
+        let pasted = if k == 2 { pasted } else { "" };
+        text += &format!("{heading}{separator}{pasted}{tariffs}{closing}{separator}");
+    }
+    text + &format!("三、执行时间{separator}本通知自2024年10月1日起执行，有效期5年。{separator}")
+}
+
+const GUIDE_PRICE: &str = "上述收费标准为政府指导价最高限额，经营者可在不超过最高限额的范围内自主确定具体收费标准，并报所在区发展改革局备案。";
+
+#[test]
+fn what_the_tariffs_above_are_said_after_each_kind_stays() {
+    assert_nothing_removed_in_any_layout(|separator| car_park_tariffs(separator, ""));
+}
+
+/// Before the tariffs it speaks of, the sentence is pasted.
+#[test]
+fn what_the_tariffs_above_are_pasted_before_the_tariffs_is_a_copy() {
+    let damaged = car_park_tariffs("\n", GUIDE_PRICE);
+    assert_copy_goes_alone(&damaged, GUIDE_PRICE, &car_park_tariffs("\n", ""));
+}
