@@ -203,6 +203,7 @@ pub(crate) fn find_with_structure(
                 let (copy, original) = (in_text(part.copy.start), in_text(part.original.start));
                 !headings.restates_earlier_text(copy, original)
                     && !headings.details_a_summary(copy, original)
+                    && !headings.states_what_was_cited(text, copy, original)
             });
         }
         if parts.is_empty() {
@@ -633,6 +634,36 @@ impl Headings {
             .is_some_and(|start| {
                 original < start && self.document_at(at) == self.document_at(start)
             })
+    }
+
+    /// Whether the place `at` lies in a document that the words right before `original`, in the
+    /// text before that document, cite with a verb of saying (`《实施方案》明确，到2025年底……` in
+    /// the notice that issues the 方案, which then states its target): the notice sums up the
+    /// document it issues, and the document's words are its own.
+    fn states_what_was_cited(&self, text: &str, at: usize, original: usize) -> bool {
+        // How far into the document its title may name what was cited.
+        const TITLE_BYTES: usize = 300;
+        let Some(&start) = self
+            .document_at(at)
+            .checked_sub(1)
+            .and_then(|k| self.document_starts.get(k))
+        else {
+            return false;
+        };
+        let floor = |mut at: usize| {
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            at
+        };
+        let before =
+            text.get(floor(original.saturating_sub(restatements::CITED_BEFORE_BYTES))..original);
+        let title = text.get(start..floor((start + TITLE_BYTES).min(text.len())));
+        original < start
+            && before
+                .and_then(restatements::cited_right_before)
+                .zip(title)
+                .is_some_and(|(name, title)| title.contains(name))
     }
 
     /// Whether the headings of `level` that start at `from` and at `to` (later) are siblings: no

@@ -2210,3 +2210,48 @@ fn what_the_tariffs_above_are_pasted_before_the_tariffs_is_a_copy() {
     let damaged = car_park_tariffs("\n", GUIDE_PRICE);
     assert_copy_goes_alone(&damaged, GUIDE_PRICE, &car_park_tariffs("\n", ""));
 }
+
+/// Fifteenth review 04: a notice issuing an 实施方案 sums up its target (`cited` names it, with
+/// `verb`), which the 方案 then states; `pasted` goes at the end of the 方案's first part.
+fn notice_issuing_a_plan(separator: &str, cited: &str, verb: &str, pasted: &str) -> String {
+    format!(
+        "宁川市人民政府办公室关于印发宁川市生活垃圾分类三年攻坚行动实施方案的通知{separator}\
+         各县（市、区）人民政府，市政府各部门：{separator}\
+         《宁川市生活垃圾分类三年攻坚行动实施方案》已经市政府常务会议研究同意，现印发给你们，请认真贯彻落实。{separator}\
+         生活垃圾分类是提升城市精细化管理水平的重要举措。{cited}{verb}{TARGET}各地各部门要紧紧围绕这一目标，细化工作措施。{separator}\
+         宁川市人民政府办公室{separator}2023年6月28日{separator}\
+         宁川市生活垃圾分类三年攻坚行动实施方案{separator}\
+         为加快建立生活垃圾分类处理系统，结合我市实际，制定本方案。{separator}\
+         一、总体要求{separator}坚持政府推动、全民参与、城乡统筹、因地制宜的原则，全面推进生活垃圾减量化、资源化、无害化处理。{pasted}{separator}\
+         二、工作目标{separator}{TARGET}其中，2023年底前，中心城区生活垃圾分类覆盖率达到80%以上。{separator}\
+         三、保障措施{separator}市、县两级财政要将生活垃圾分类工作经费纳入年度预算。{separator}"
+    )
+}
+
+const TARGET: &str =
+    "到2025年底，全市城市生活垃圾回收利用率达到35%以上，生活垃圾分类覆盖率达到100%，原生生活垃圾实现零填埋。";
+
+#[test]
+fn what_a_notice_cites_of_the_plan_it_issues_the_plan_states_as_its_own() {
+    for verb in ["明确，", "提出：", "进一步明确，"] {
+        assert_nothing_removed_in_any_layout(|separator| {
+            notice_issuing_a_plan(separator, "《实施方案》", verb, "")
+        });
+    }
+}
+
+/// Uncited, or citing another document, the notice's sentence is the original and the plan's
+/// a copy; and once the plan has stated it, the same words again in the plan are a copy (the
+/// first time in the plan is taken for the plan's own, here the pasted one).
+#[test]
+fn what_the_notice_does_not_cite_of_the_plan_or_the_plan_repeats_is_a_copy() {
+    for (cited, verb) in [("", ""), ("《十四五规划》", "明确，")] {
+        let damaged = notice_issuing_a_plan("\n", cited, verb, "");
+        let report = run(&damaged, false);
+        assert_eq!(removed(&damaged, &report), vec![TARGET], "{cited}");
+    }
+    let damaged = notice_issuing_a_plan("\n", "《实施方案》", "明确，", TARGET);
+    let report = run(&damaged, false);
+    assert_eq!(removed(&damaged, &report), vec![TARGET]);
+    assert_eq!(report.dedup.text.matches(TARGET).count(), 2);
+}

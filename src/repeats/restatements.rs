@@ -88,6 +88,28 @@ fn citation(words: &str) -> Option<&str> {
         })
 }
 
+/// Bytes before a place that a citation right before it may take: `《……》` with a name of up to
+/// [`CITED_NAME_CHARS`] characters and a verb.
+pub(super) const CITED_BEFORE_BYTES: usize = 3 * (CITED_NAME_CHARS + 10);
+const CITED_NAME_CHARS: usize = 40;
+
+/// The name that `before` (the words before a place) cites in `《》` with a verb of saying, right
+/// before that place: `实施方案` for `……《实施方案》明确，`. A notice that issues or forwards a
+/// document sums it up in such words, before the document states the same.
+pub(super) fn cited_right_before(before: &str) -> Option<&str> {
+    let rest = before.strip_suffix(['，', '：'])?;
+    let verb = VERBS.iter().find(|verb| rest.ends_with(*verb))?;
+    let rest = &rest[..rest.len() - verb.len()];
+    let rest = BETWEEN
+        .iter()
+        .find_map(|between| rest.strip_suffix(between))
+        .unwrap_or(rest);
+    let rest = rest.strip_suffix('》')?;
+    let name = &rest[rest.rfind('《')? + '《'.len_utf8()..];
+    (!name.is_empty() && name.chars().count() <= CITED_NAME_CHARS && !name.contains(['》', '\n']))
+        .then_some(name)
+}
+
 /// The change in quotation depth over `words`: `“` opens, `”` closes.
 fn quote_depth_change(words: &str, depth: &mut u32) {
     for c in words.chars() {
@@ -246,6 +268,22 @@ mod tests {
             "第十二条　新就业无房职工和外来务工人员承租公共租赁住房的，租赁合同期限参照本办法第八条执行：合同期限最长不超过3年。",
         ] {
             assert!(citation(words).is_some(), "{words}");
+        }
+    }
+
+    #[test]
+    fn the_name_cited_right_before_a_place_is_read_back() {
+        for (before, name) in [
+            ("是重要举措。《实施方案》明确，", Some("实施方案")),
+            (
+                "《关于加快发展的意见》进一步提出：",
+                Some("关于加快发展的意见"),
+            ),
+            ("《实施方案》明确，到2025年底，", None),
+            ("《实施方案》印发后，", None),
+            ("实施方案明确，", None),
+        ] {
+            assert_eq!(cited_right_before(before), name, "{before}");
         }
     }
 
