@@ -530,12 +530,17 @@ fn note_after(text: &str, at: usize) -> Option<String> {
 /// A title cited inside a 《citation》 writes the 《》 of its own citation as 〈〉, and the document
 /// itself, standing alone, writes them back as 《》.
 fn find_title(text: &str, from: usize, title: &str) -> Option<usize> {
-    find_title_as_written(text, from, title).or_else(|| {
-        let standing_alone = title.replace('〈', "《").replace('〉', "》");
-        (standing_alone != title)
-            .then(|| find_title_as_written(text, from, &standing_alone))
-            .flatten()
-    })
+    if !title.contains(['〈', '〉']) {
+        return find_title_as_written(text, from, title);
+    }
+    // Standing alone, a title writes the title it forwards in `《》`, or bare
+    // (`……关于转发南岭省……的通知的通知`).
+    let standing_alone = title.replace('〈', "《").replace('〉', "》");
+    let bare = title.replace(['〈', '〉'], "");
+    let found = [title, standing_alone.as_str(), bare.as_str()]
+        .into_iter()
+        .find_map(|title| find_title_as_written(text, from, title));
+    found
 }
 
 fn find_title_as_written(text: &str, from: usize, title: &str) -> Option<usize> {

@@ -1347,6 +1347,10 @@ fn set_sentences(text: &str, units: &[Unit], numbering: &Numbering, ids: usize) 
 
 const NO_NEIGHBOUR: u32 = u32::MAX;
 
+/// Units read back within a document for an earlier use of a citing sentence: a nest's notices
+/// are a few hundred units long, and the read stays bounded on a paste of one long document.
+const READ_BACK_IN_DOCUMENT: usize = 2_000;
+
 /// The uses of sentences that close each item of a whole list and are used nowhere else: the
 /// lesson drawn after each of an accident report's three incidents. Three uses are fewer than a
 /// set closer needs (a scrape's copies also land at the ends of parts), so the three must close
@@ -2428,11 +2432,20 @@ fn analyse(
 
     let set_sentence = set_sentences(text, units, numbering, norms.len());
     let restatements = restatements::Restatements::new(text, units);
-    // A 解读 quoting a clause it names: the citing units are no copies of the clause.
+    // A 解读 quoting a clause it names: the citing units are no copies of the clause. Nor are the
+    // same words citing the same source, the first time in another document: each level of a 转发
+    // nest quoting the province's requirement.
     let restates = |first: usize, end: usize, original: usize| {
+        let (at, original_at) = (units[first].content_start, units[original].content_start);
+        let document = headings.document_at(at);
         restatements.restate((first, end), original)
-            || headings
-                .restates_earlier_text(units[first].content_start, units[original].content_start)
+            || headings.restates_earlier_text(at, original_at)
+            || (document != headings.document_at(original_at)
+                && restatements.both_cite((first, end), original)
+                && !(first.saturating_sub(READ_BACK_IN_DOCUMENT)..first)
+                    .rev()
+                    .take_while(|&u| headings.document_at(units[u].content_start) == document)
+                    .any(|u| units[u].id == units[first].id))
     };
 
     // The words that open a part under three settled headings or more, right after each, where

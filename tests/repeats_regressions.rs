@@ -2255,3 +2255,47 @@ fn what_the_notice_does_not_cite_of_the_plan_or_the_plan_repeats_is_a_copy() {
     assert_eq!(removed(&damaged, &report), vec![TARGET]);
     assert_eq!(report.dedup.text.matches(TARGET).count(), 2);
 }
+
+/// Fifteenth review 05: three levels of forwarding, the county's and the city's notices each
+/// quoting the province's requirement, which the province's notice states. `pasted` goes at the
+/// end of the city's notice, before its signature.
+fn three_levels_of_forwarding(separator: &str, pasted: &str) -> String {
+    format!(
+        "云溪县人民政府办公室转发市政府办公室关于转发省政府办公厅关于做好农村住房安全保障工作的通知的通知{separator}\
+         云政办发〔2024〕18号{separator}各乡镇人民政府，县直有关单位：{separator}\
+         现将《安平市人民政府办公室关于转发〈南岭省人民政府办公厅关于做好农村住房安全保障工作的通知〉的通知》\
+         （安政办发〔2024〕9号）转发给你们，并结合我县实际提出以下要求，请一并贯彻执行。{separator}\
+         一、全面开展动态监测。{PROVINCE_QUOTED}各乡镇要于2024年5月31日前完成新一轮住房安全排查。{separator}\
+         二、强化资金监管。改造补助资金实行专账管理、专款专用。{separator}\
+         云溪县人民政府办公室{separator}2024年4月22日{separator}\
+         安平市人民政府办公室关于转发南岭省人民政府办公厅关于做好农村住房安全保障工作的通知的通知{separator}\
+         安政办发〔2024〕9号{separator}各县（市、区）人民政府，市政府各部门：{separator}\
+         现将《南岭省人民政府办公厅关于做好农村住房安全保障工作的通知》（南政办发〔2024〕5号）转发给你们，请结合实际认真贯彻落实。{separator}\
+         {PROVINCE_QUOTED}各县（市、区）人民政府要切实履行主体责任。{pasted}{separator}\
+         安平市人民政府办公室{separator}2024年3月18日{separator}\
+         南岭省人民政府办公厅关于做好农村住房安全保障工作的通知{separator}南政办发〔2024〕5号{separator}\
+         各市、县人民政府，省政府各部门：{separator}\
+         保障农村低收入群体住房安全是巩固拓展脱贫攻坚成果的重要内容。现就有关事项通知如下：{separator}\
+         一、明确保障对象。保障对象为农村低保户、农村分散供养特困人员和低保边缘家庭。{separator}\
+         二、落实保障措施。对排查发现的农村低收入群体危房，要做到应改尽改、应保尽保，确保住房安全有保障。\
+         对自身确无能力改造的特困家庭，可采取统建农村集体公租房等方式兜底解决。{separator}\
+         南岭省人民政府办公厅{separator}2024年2月26日{separator}"
+    )
+}
+
+const PROVINCE_QUOTED: &str = "省政府办公厅通知明确要求：“对排查发现的农村低收入群体危房，要做到应改尽改、应保尽保，确保住房安全有保障。”";
+
+#[test]
+fn each_level_of_a_forwarding_nest_quoting_the_province_keeps_its_quotation() {
+    assert_nothing_removed_in_any_layout(|separator| three_levels_of_forwarding(separator, ""));
+}
+
+/// Within one notice, the quotation a second time is a copy.
+#[test]
+fn a_quotation_pasted_again_within_one_notice_of_the_nest_is_a_copy() {
+    assert_copy_goes_alone(
+        &three_levels_of_forwarding("\n", PROVINCE_QUOTED),
+        PROVINCE_QUOTED,
+        &three_levels_of_forwarding("\n", ""),
+    );
+}

@@ -401,6 +401,25 @@ fn a_forwarded_forwarding_notice_is_found_under_its_cited_title() {
     assert_eq!(city.forwarded[0].date.as_deref(), Some("2025-05-08"));
 }
 
+/// Fifteenth review 05: standing alone, the inner notice may write the title it forwards bare
+/// (`……关于转发南岭省……的通知的通知`), where the outer notice cites it in 〈〉.
+#[test]
+fn a_forwarded_forwarding_notice_that_writes_its_inner_title_bare_is_found() {
+    let text = "云溪县人民政府办公室转发市政府办公室关于转发省政府办公厅关于做好农村住房安全保障工作的通知的通知\n\
+        各乡镇人民政府：\n现将《安平市人民政府办公室关于转发〈南岭省人民政府办公厅关于做好农村住房安全保障工作的通知〉的通知》\
+        （安政办发〔2024〕9号）转发给你们，请一并贯彻执行。\n云溪县人民政府办公室\n2024年4月22日\n\
+        安平市人民政府办公室关于转发南岭省人民政府办公厅关于做好农村住房安全保障工作的通知的通知\n安政办发〔2024〕9号\n\
+        各县（市、区）人民政府：\n现将《南岭省人民政府办公厅关于做好农村住房安全保障工作的通知》（南政办发〔2024〕5号）\
+        转发给你们，请结合实际认真贯彻落实。\n安平市人民政府办公室\n2024年3月18日\n\
+        南岭省人民政府办公厅关于做好农村住房安全保障工作的通知\n南政办发〔2024〕5号\n各市、县人民政府：\n\
+        保障农村低收入群体住房安全是巩固拓展脱贫攻坚成果的重要内容。\n南岭省人民政府办公厅\n2024年2月26日";
+    let doc = document::read(text, &sections::find(text).sections);
+    let city = &doc.forwarded[0];
+    assert_eq!(city.date.as_deref(), Some("2024-03-18"), "{city:?}");
+    assert_eq!(city.forwarded.len(), 1, "{city:?}");
+    assert_eq!(city.forwarded[0].date.as_deref(), Some("2024-02-26"));
+}
+
 /// A scrape without line breaks runs a short title with no words under it into its next sibling
 /// (`（一）整治目标（二）重点举措`): both are headings. After a longer run of words the next marker is
 /// prose, or a sub-heading at most.

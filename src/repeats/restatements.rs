@@ -75,8 +75,11 @@ fn citation(words: &str) -> Option<&str> {
         .char_indices()
         .skip_while(|&(at, _)| at < own_number)
         .take(CITATION_WITHIN)
-        .filter(|&(_, c)| c == '》' || c == '第')
+        .filter(|&(_, c)| c == '》' || c == '第' || DOCUMENT_ENDS.contains(c))
         .find_map(|(at, c)| {
+            if DOCUMENT_ENDS.contains(c) {
+                return named_without_brackets(words, at + c.len_utf8());
+            }
             let rest = if c == '》' {
                 &words[at + c.len_utf8()..]
             } else {
@@ -86,6 +89,30 @@ fn citation(words: &str) -> Option<&str> {
             let end = words.len() - rest.len() + verb_end(rest)?;
             Some(&words[..end])
         })
+}
+
+/// The last characters of the words for a document named without `《》`.
+const DOCUMENT_ENDS: &str = "知见案法";
+const DOCUMENTS: [&str; 4] = ["通知", "意见", "方案", "办法"];
+
+/// A document named without `《》` (`省政府办公厅通知明确要求：“……”`), which `words` name up to
+/// `end`: one of [`DOCUMENTS`], a verb of saying, perhaps a second one (`明确要求`), and then the
+/// quotation or the restated words (`：`, `，` or `“`). Without them, the words are a sentence that
+/// refers to a document (`按照通知要求落实`), not one that restates it.
+fn named_without_brackets(words: &str, end: usize) -> Option<&str> {
+    if !DOCUMENTS
+        .iter()
+        .any(|document| words[..end].ends_with(document))
+    {
+        return None;
+    }
+    let rest = &words[end..];
+    let verb = verb_end(rest)?;
+    let after = &rest[verb..];
+    let after = verb_end(after).map_or(after, |second| &after[second..]);
+    after
+        .starts_with(['：', '，', '“'])
+        .then(|| &words[..end + verb])
 }
 
 /// Bytes before a place that a citation right before it may take: `《……》` with a name of up to
@@ -232,6 +259,13 @@ impl<'t, 'u> Restatements<'t, 'u> {
         None
     }
 
+    /// Whether the units `first..end` and those from `original` on each name their source.
+    pub fn both_cite(&self, (first, end): (usize, usize), original: usize) -> bool {
+        (first..end).zip(original..).all(|(copy, original)| {
+            self.citation_of(copy).is_some() && self.citation_of(original).is_some()
+        })
+    }
+
     /// Whether the units `first..end` restate the units from `original` on: each names its
     /// source, and the original's units name none, or name it in other words.
     pub fn restate(&self, (first, end): (usize, usize), original: usize) -> bool {
@@ -263,6 +297,8 @@ mod tests {
             "征求意见稿第五条规定：新建住宅小区应当配建集中停放充电场所。",
             "第六条规定：既有住宅小区不具备条件的，应当利用小区空地建设。",
             "在培养高素质农民队伍方面，《实施意见》要求深入实施高素质农民培育计划。",
+            "省政府办公厅通知明确要求：“对排查发现的农村低收入群体危房，要做到应改尽改。”",
+            "省里的实施方案提出，到2025年底全面完成改造任务。",
             "更正为：“笔试时间定于2024年6月22日上午9:00—11:30，笔试地点详见准考证。”",
             // An article's own number does not count towards how far in the citation stands.
             "第十二条　新就业无房职工和外来务工人员承租公共租赁住房的，租赁合同期限参照本办法第八条执行：合同期限最长不超过3年。",
@@ -292,6 +328,9 @@ mod tests {
         for words in [
             "对首次认定为省级专精特新中小企业的，给予一次性奖励20万元。",
             "各地要认真落实。",
+            // A document referred to, not restated.
+            "各地要按照通知要求落实整改。",
+            "本通知自印发之日起施行。",
             // A correction's formula stands at the start, or it is a statement.
             "报名时间更正为6月22日。",
             // The citation stands past the sentence's opening words: a statement that cites.
