@@ -29,7 +29,23 @@ const BETWEEN: [&str; 7] = ["中", "也", "还", "进一步", "则", "均", "对
 fn after_article<'w>(words: &'w str, units: &str) -> Option<&'w str> {
     let rest = words.strip_prefix('第')?;
     let number = rest.trim_start_matches(|c: char| {
-        "一二三四五六七八九十百零〇两".contains(c) || c.is_ascii_digit()
+        // A `match`: see [`ends_a_document`].
+        matches!(
+            c,
+            '一' | '二'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '十'
+                | '百'
+                | '零'
+                | '〇'
+                | '两'
+        ) || c.is_ascii_digit()
     });
     let digits = rest[..rest.len() - number.len()].chars().count();
     let unit = number.chars().next().filter(|&c| units.contains(c))?;
@@ -75,9 +91,9 @@ fn citation(words: &str) -> Option<&str> {
         .char_indices()
         .skip_while(|&(at, _)| at < own_number)
         .take(CITATION_WITHIN)
-        .filter(|&(_, c)| c == '》' || c == '第' || DOCUMENT_ENDS.contains(c))
+        .filter(|&(_, c)| c == '》' || c == '第' || ends_a_document(c))
         .find_map(|(at, c)| {
-            if DOCUMENT_ENDS.contains(c) {
+            if ends_a_document(c) {
                 return named_without_brackets(words, at + c.len_utf8());
             }
             let rest = if c == '》' {
@@ -91,9 +107,14 @@ fn citation(words: &str) -> Option<&str> {
         })
 }
 
-/// The last characters of the words for a document named without `《》`.
-const DOCUMENT_ENDS: &str = "知见案法";
 const DOCUMENTS: [&str; 4] = ["通知", "意见", "方案", "办法"];
+
+/// Whether `c` ends one of [`DOCUMENTS`]. A `match`: `str::contains` with a character of three
+/// bytes searches for it as a string, and on every character of every unit asked that cost the
+/// twins benchmark 29 % more instructions.
+fn ends_a_document(c: char) -> bool {
+    matches!(c, '知' | '见' | '案' | '法')
+}
 
 /// A document named without `《》` (`省政府办公厅通知明确要求：“……”`), which `words` name up to
 /// `end`: one of [`DOCUMENTS`], a verb of saying, perhaps a second one (`明确要求`), and then the
