@@ -1956,6 +1956,25 @@ fn written_for_each_item(
             .is_some_and(points_back_at_its_item)
 }
 
+/// Whether the units `first..end` close a labelled entry as those from `original` close an
+/// earlier entry of the same kind: each right after its entry's labelled clause, the labels alike
+/// but for a number (`一类区域：小型车首1小时内5元……；` and `二类区域：……；`, each followed by
+/// `大型车按小型车标准的2倍执行。`), and that clause ending with `；`: the entry's sentence runs on
+/// into the shared clause. A scrape pastes whole sentences, and never after a `；`.
+fn closes_each_labelled_entry(cut: &Cut, (first, end): (usize, usize), original: usize) -> bool {
+    let &Cut { text, units, .. } = cut;
+    let label_before = |u: usize| {
+        let before = units.get(u.checked_sub(1)?)?;
+        text.get(before.content_start..before.content_end)?
+            .ends_with('；')
+            .then(|| field_label(text, before))?
+    };
+    first < end
+        && label_before(first)
+            .zip(label_before(original))
+            .is_some_and(|(copy, original)| differs_in_figures_only(copy, original))
+}
+
 /// Words by which a sentence points back at the item it stands in: `该` with a noun (`该企业`,
 /// `该同志`; not `应该`), `本项`, `本条` (not `本条例`, the whole regulation), `本款`; or an opening
 /// that gives the reason for what the item states (`主要原因是……` after each figure of a budget's
@@ -2557,6 +2576,7 @@ fn analyse(
             || the_same_place_in_parts_alike(&cut, &in_copy, (first, end), original)
             || the_model_of_documents_issued_together(&cut, &in_copy, (first, end), original)
             || written_for_each_item(&cut, &in_copy, (first, end), original)
+            || closes_each_labelled_entry(&cut, (first, end), original)
         {
             at = end;
             continue;

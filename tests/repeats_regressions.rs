@@ -2299,3 +2299,36 @@ fn a_quotation_pasted_again_within_one_notice_of_the_nest_is_a_copy() {
         &three_levels_of_forwarding("\n", ""),
     );
 }
+
+/// Fifteenth review 03: a kind of car park's tariffs by zone in one paragraph, each zone's tariff
+/// running on after a `；` into the same rate for large cars (but the third's, when `third_closes`
+/// is false). `pasted` goes after the paragraph.
+fn tariffs_by_zone(separator: &str, third_closes: bool, pasted: &str) -> String {
+    let [first, second, third] = ["一类区域", "二类区域", "三类区域"];
+    let third_rate = if third_closes { LARGE_CARS } else { "" };
+    format!(
+        "（一）道路临时停车泊位{separator}\
+         {first}：小型车首1小时内5元，超过1小时后每30分钟2元；{LARGE_CARS}\
+         {second}：小型车首1小时内3元，超过1小时后每30分钟1.5元；{LARGE_CARS}\
+         {third}：小型车首1小时内2元，超过1小时后每小时1元；{third_rate}\
+         道路临时停车泊位实行政府定价，经营者应严格按照上述标准收费。{pasted}{separator}\
+         （二）医院配套停车场{separator}小型车首2小时内3元，超过2小时后每小时2元。{separator}"
+    )
+}
+
+const LARGE_CARS: &str = "大型车按小型车标准的2倍执行。";
+
+#[test]
+fn the_same_clause_closing_each_zone_s_tariff_stays() {
+    assert_nothing_removed_in_any_layout(|separator| tariffs_by_zone(separator, true, ""));
+}
+
+/// After a sentence of its own, the clause is a copy.
+#[test]
+fn the_clause_closing_each_zone_s_tariff_pasted_elsewhere_is_a_copy() {
+    assert_copy_goes_alone(
+        &tariffs_by_zone("\n", false, LARGE_CARS),
+        LARGE_CARS,
+        &tariffs_by_zone("\n", false, ""),
+    );
+}
