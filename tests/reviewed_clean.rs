@@ -37,11 +37,11 @@ fn notices_written_to_catch_false_copies_lose_nothing() {
 }
 
 /// Removed spans allowed, by notice (its file name up to the layout), as (default,
-/// `--drop-near-duplicates`), in any of its layouts: clean notices of the fifth to fifteenth
+/// `--drop-near-duplicates`), in any of its layouts: clean notices of the fifth to sixteenth
 /// blind reviews that still lose text (`tests/fixtures/reviewed-clean-open/`, the README's "Not yet"),
 /// and clean notices that lose text only when near-duplicates are dropped. A ratchet: a count may
 /// only go down, and every other notice loses nothing in either mode.
-const LOSSES: [(&str, usize, usize); 22] = [
+const LOSSES: [(&str, usize, usize); 26] = [
     // A report restating a target, adapted.
     ("r7-02", 0, 1),
     // An amending decision, its table of old and new wording, and the regulation re-published.
@@ -90,6 +90,18 @@ const LOSSES: [(&str, usize, usize); 22] = [
     // A portal's news report restating its lead's figures and the official's words (near mode
     // only).
     ("r15-08", 0, 2),
+    // Sixteenth review: two committees' member lists, each closing with the same clause on later
+    // changes (in one layout).
+    ("r16-04", 1, 1),
+    // A government order announcing its regulation's date of effect and the old one's repeal,
+    // which the regulation's last article states again.
+    ("r16-06", 1, 1),
+    // A bulletin whose editor's note quotes the official's words the article gives (near mode
+    // only).
+    ("r16-08", 0, 1),
+    // A model lease contract whose two parties' breach clauses close with the same termination
+    // sentence, and whose termination clauses mirror each other (near mode, on one line).
+    ("r16-10", 1, 2),
     // Near mode only.
     ("r3-c08", 0, 1),
     ("r5-c6", 0, 1),
@@ -113,7 +125,7 @@ fn clean_notices_still_losing_text_lose_no_more() {
     let open = notices("tests/fixtures/reviewed-clean-open");
     assert_eq!(
         open.len(),
-        54,
+        66,
         "a notice that loses nothing moves to reviewed-clean"
     );
     for path in open.iter().chain(&notices("tests/fixtures/reviewed-clean")) {
