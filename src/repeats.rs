@@ -1616,6 +1616,19 @@ struct Cut<'a> {
 }
 
 impl Cut<'_> {
+    /// The parts of the units `u` and `original` (earlier), if they are sibling parts: of one
+    /// level, with no heading of a higher level between them.
+    fn sibling_parts(&self, u: usize, original: usize) -> Option<(Part, Part)> {
+        let (part, earlier) = (
+            Part::of(self.numbering, u)?,
+            Part::of(self.numbering, original)?,
+        );
+        let level = earlier.level.filter(|&l| part.level == Some(l))?;
+        self.headings
+            .siblings(earlier.start, part.start, level)
+            .then_some((part, earlier))
+    }
+
     /// Whether each heading among `units` is in its place in the numbering: one out of it is a
     /// scrape's copy, whatever pattern or model its words fit (minutes' `三、会议要求……` pasted
     /// after the next minutes' `一、`, or again after their own).
@@ -1919,24 +1932,11 @@ fn written_for_each_item(
     (first, end): (usize, usize),
     original: usize,
 ) -> bool {
-    let &Cut {
-        text,
-        units,
-        headings,
-        numbering,
-        ..
-    } = cut;
+    let &Cut { text, units, .. } = cut;
     let len = end - first;
-    let (Some(copy_part), Some(part)) = (Part::of(numbering, first), Part::of(numbering, original))
-    else {
+    let Some((copy_part, part)) = cut.sibling_parts(first, original) else {
         return false;
     };
-    let Some(level) = part.level.filter(|&l| copy_part.level == Some(l)) else {
-        return false;
-    };
-    if !headings.siblings(part.start, copy_part.start, level) {
-        return false;
-    }
     // Places counted in the units left: those taken out as copies before are no part's own. A run
     // that runs on out of its part has none. (Two places in one part always differ.)
     let place = |part: &Range<usize>, first: usize| {
@@ -1973,6 +1973,65 @@ fn closes_each_labelled_entry(cut: &Cut, (first, end): (usize, usize), original:
         && label_before(first)
             .zip(label_before(original))
             .is_some_and(|(copy, original)| differs_in_figures_only(copy, original))
+}
+
+/// Whether the units `first..end` close their part as those from `original` close a sibling part,
+/// each after a sentence written alike: two committees' member lists, each ending with where its
+/// office sits (`市安全生产委员会办公室设在……，……兼任办公室主任。`, `市食品安全委员会办公室设在……`)
+/// and the same clause on later changes; a model contract's two breach clauses, each party's
+/// delay and then the same right to terminate. The parts' other lines may differ, in number too
+/// (the members). A scrape's copy pasted at the end of a part follows whatever sentence ends it,
+/// which is seldom written like the one before the original.
+fn closes_parts_ending_alike(cut: &Cut, (first, end): (usize, usize), original: usize) -> bool {
+    let &Cut { text, units, .. } = cut;
+    let len = end - first;
+    let Some((copy_part, part)) = cut.sibling_parts(first, original) else {
+        return false;
+    };
+    // The run closes its part, but for notes, or the article its items are in (`第七条　合同解除`
+    // after `第六条`'s `（二）`, articles being no headings of the numbering).
+    let opens_an_article = |u: usize| {
+        units[u].first == '第'
+            && text
+                .get(units[u].content_start..units[u].content_end)
+                .and_then(article_number)
+                .is_some()
+    };
+    let closes = |run_end: usize, part: &Part| {
+        run_end <= part.units.end
+            && (run_end..part.units.end)
+                .find(|&u| !units[u].formulaic)
+                .map_or(true, opens_an_article)
+    };
+    // The unit before the run, within the part: an item's words glued to its marker
+    // (`（一）甲方未按约定时间交付房屋的，……违约金。`) are the part's first unit.
+    let before = |u: usize, part: &Part| {
+        (u > part.units.start)
+            .then(|| u - 1)
+            .filter(|&b| !units[b].formulaic && !units[b].heading)
+    };
+    // Its last line, folded as the units' texts are: where the breaks are lost, a list's last line
+    // runs into the sentence after it (`成　员：吴建华　局长　　市食品安全委员会办公室设在……`), and only
+    // the sentence is written alike.
+    let last_line = |u: usize| -> String {
+        let words = text
+            .get(units[u].content_start..units[u].content_end)
+            .unwrap_or("");
+        let at = words
+            .char_indices()
+            .rfind(|&(_, c)| units::is_space(c))
+            .map_or(0, |(at, c)| at + c.len_utf8());
+        words[at..].chars().map(units::fold).collect()
+    };
+    copy_part.start != part.start
+        && closes(end, &copy_part)
+        && closes(original + len, &part)
+        && before(first, &copy_part)
+            .zip(before(original, &part))
+            .is_some_and(|(a, b)| {
+                units[a].id != units[b].id
+                    && near::similarity(&last_line(a), &last_line(b)) >= PARTS_ALIKE
+            })
 }
 
 /// Words by which a sentence points back at the item it stands in: `该` with a noun (`该企业`,
@@ -2577,6 +2636,7 @@ fn analyse(
             || the_model_of_documents_issued_together(&cut, &in_copy, (first, end), original)
             || written_for_each_item(&cut, &in_copy, (first, end), original)
             || closes_each_labelled_entry(&cut, (first, end), original)
+            || closes_parts_ending_alike(&cut, (first, end), original)
         {
             at = end;
             continue;

@@ -2332,3 +2332,86 @@ fn the_clause_closing_each_zone_s_tariff_pasted_elsewhere_is_a_copy() {
         &tariffs_by_zone("\n", false, ""),
     );
 }
+
+/// Sixteenth review 04: two committees' member lists of different lengths, each closing with
+/// where its office sits and the same clause on later changes. `in_list` goes after the second
+/// committee's first member, `then` after its clause; `at_end` at the end of the third of four parts, after a sentence of
+/// its own (at the end of the last of three, it would close every part of the list).
+fn committee_members(separator: &str, in_list: &str, then: &str, at_end: &str) -> String {
+    format!(
+        "青川市人民政府办公室关于调整市安全生产委员会和市食品安全委员会组成人员的通知{separator}\
+         各区县人民政府，市政府各部门：{separator}现将调整后的组成人员名单通知如下：{separator}\
+         一、市安全生产委员会{separator}主　任：林振东　市长{separator}副主任：高建平　常务副市长{separator}\
+         成　员：赵立刚　市政府副秘书长{separator}{PAD}刘　斌　市应急管理局局长{separator}\
+         {PAD}孙红梅　市发展和改革委员会副主任{separator}\
+         市安全生产委员会办公室设在市应急管理局，刘斌同志兼任办公室主任。{LATER_CHANGES}{separator}\
+         二、市食品安全委员会{separator}主　任：高建平　常务副市长{separator}{in_list}\
+         成　员：吴建华　市市场监督管理局局长{separator}\
+         市食品安全委员会办公室设在市市场监督管理局，吴建华同志兼任办公室主任。{LATER_CHANGES}{then}{separator}\
+         三、其他事项{separator}各成员单位要明确1名处级干部为联络员，于2024年12月10日前报送委员会办公室。{at_end}{separator}\
+         四、联系方式{separator}联系人：王明，电话：0771-1234567。{separator}\
+         青川市人民政府办公室{separator}2024年12月2日{separator}"
+    )
+}
+
+/// The indent of a member's line under the first, after `成　员：`.
+const PAD: &str = "\u{3000}\u{3000}\u{3000}\u{3000}";
+const LATER_CHANGES: &str = "今后，委员会成员因工作变动需要调整的，由所在单位向委员会办公室提出，报委员会主任审定，不再另行发文。";
+
+#[test]
+fn the_same_clause_closing_parts_that_end_alike_stays() {
+    assert_nothing_removed_in_any_layout(|separator| committee_members(separator, "", "", ""));
+}
+
+/// Within a list, at the end of a part that ends otherwise, or followed by a sentence of the
+/// part, the clause is a copy.
+#[test]
+fn the_clause_closing_parts_that_end_alike_pasted_elsewhere_is_a_copy() {
+    let clean = committee_members("\n", "", "", "");
+    let in_list = format!("{LATER_CHANGES}\n");
+    assert_copy_goes_alone(&committee_members("\n", &in_list, "", ""), &in_list, &clean);
+    assert_copy_goes_alone(
+        &committee_members("\n", "", "", LATER_CHANGES),
+        LATER_CHANGES,
+        &clean,
+    );
+    let closing_nothing = committee_members("\n", "", "委员会办公室负责日常工作。", "");
+    let report = run(&closing_nothing, false);
+    assert_eq!(removed(&closing_nothing, &report), vec![LATER_CHANGES]);
+}
+
+/// Sixteenth review 10: a model contract whose two parties' breach clauses, each an item whose
+/// words are its heading's line, close with the same right to terminate, before the next article
+/// (whose items are numbered from `（一）` again, as the article before's are).
+fn breach_clauses(separator: &str) -> String {
+    format!(
+        "第五条　双方的权利义务{separator}\
+         （一）甲方应当保证房屋及其附属设施安全，负责房屋主体结构的维修。{separator}\
+         （二）乙方应当合理使用房屋，未经甲方书面同意，不得转租或者改变房屋用途。{separator}\
+         第六条　违约责任{separator}\
+         （一）甲方未按约定时间交付房屋的，每逾期一日，应按月租金的万分之五向乙方支付违约金。{TERMINATION}{separator}\
+         （二）乙方未按约定时间支付租金的，每逾期一日，应按月租金的万分之五向甲方支付违约金。{TERMINATION}{separator}\
+         第七条　合同解除{separator}\
+         （一）甲方有下列情形之一的，乙方有权单方解除合同：交付的房屋危及乙方安全或者健康的。{separator}"
+    )
+}
+
+const TERMINATION: &str =
+    "逾期超过三十日的，守约方有权解除本合同，并要求违约方赔偿因此造成的损失。";
+
+/// With line breaks, or paragraphs marked by their indent; on one line the structure analysis
+/// cuts the items' headings elsewhere, and the second clause still goes (see the README). In the
+/// reviewer's whole contract too, where each item's sentence is its heading's words.
+#[test]
+fn the_same_remedy_closing_two_parties_breach_clauses_stays() {
+    for separator in ["\n", "\u{3000}\u{3000}"] {
+        assert_nothing_removed(&breach_clauses(separator));
+    }
+    for layout in ["orig", "indent"] {
+        let path = format!(
+            "{}/tests/fixtures/reviewed-clean-open/r16-10_{layout}.txt",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        assert_nothing_removed(&std::fs::read_to_string(path).expect("the fixture"));
+    }
+}
