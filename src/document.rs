@@ -362,7 +362,7 @@ fn title_end_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            "通知|意见|决定|命令|公报|公告|通告|通报|报告|请示|批复|议案|的函|纪要|方案|预案|规划|办法|规定|细则|决议|指示|条例|要点|计划|措施|规则|指南|清单",
+            "通知|意见|决定|命令|政府令|公报|公告|通告|通报|报告|请示|批复|议案|的函|纪要|方案|预案|规划|办法|规定|细则|决议|指示|条例|要点|计划|措施|规则|指南|清单",
         )
         .expect("the 文种 pattern is valid")
     })
@@ -436,10 +436,12 @@ fn parse(
         forwarded: Vec::new(),
     };
     doc.doc_numbers.extend(doc.doc_number.clone());
+    // An order (`……政府令`) publishes the rules it names (`《……办法》……现予公布`).
     let wraps = doc.title.as_deref().is_some_and(|t| {
         ["转发", "印发", "批转", "颁发"]
             .iter()
             .any(|w| t.contains(w))
+            || t.ends_with('令')
     });
     if wraps && depth < MAX_DEPTH {
         let after_sign = sig.map(|s| s.end);
@@ -506,10 +508,12 @@ fn cite_author(before: &str) -> Option<String> {
 
 /// The issuer a title names before 关于/转发/印发: `国务院办公厅关于……` gives 国务院办公厅.
 fn title_issuer(title: &str) -> Option<String> {
+    // An order's title is its issuer and 令 (`青川市人民政府令`).
     let at = ["关于", "转发", "印发", "批转"]
         .iter()
         .filter_map(|w| title.find(w))
-        .min()?;
+        .min()
+        .or_else(|| title.strip_suffix('令').map(str::len))?;
     let prefix = title[..at].trim();
     let last = prefix.chars().last()?;
     (prefix.chars().count() >= 2 && BODY_END.contains(last)).then(|| prefix.to_string())
@@ -566,9 +570,16 @@ fn cites(ctx: &Ctx<'_>, body: usize, body_end: usize, own_title: Option<&str>) -
     for sentence in region.split_inclusive('。') {
         let s_start = offset;
         offset += sentence.len();
-        if !["现将", "转发给", "印发给", "发给你们"]
-            .iter()
-            .any(|w| sentence.contains(w))
+        if ![
+            "现将",
+            "转发给",
+            "印发给",
+            "发给你们",
+            "现予公布",
+            "现予发布",
+        ]
+        .iter()
+        .any(|w| sentence.contains(w))
         {
             continue;
         }

@@ -2516,14 +2516,25 @@ fn analyse(
     let restates = |first: usize, end: usize, original: usize| {
         let (at, original_at) = (units[first].content_start, units[original].content_start);
         let document = headings.document_at(at);
+        let first_in_its_document = || {
+            !(first.saturating_sub(READ_BACK_IN_DOCUMENT)..first)
+                .rev()
+                .take_while(|&u| headings.document_at(units[u].content_start) == document)
+                .any(|u| units[u].id == units[first].id)
+        };
+        // The same, for when a document takes effect and what it repeals: the order or notice
+        // that issues it announces both, and its last article states them again.
+        let in_force = || {
+            (first..end).all(|u| {
+                text.get(units[u].content_start..units[u].content_end)
+                    .is_some_and(|words| words.contains("施行") || words.contains("废止"))
+            })
+        };
         restatements.restate((first, end), original)
             || headings.restates_earlier_text(at, original_at)
             || (document != headings.document_at(original_at)
-                && restatements.both_cite((first, end), original)
-                && !(first.saturating_sub(READ_BACK_IN_DOCUMENT)..first)
-                    .rev()
-                    .take_while(|&u| headings.document_at(units[u].content_start) == document)
-                    .any(|u| units[u].id == units[first].id))
+                && (restatements.both_cite((first, end), original) || in_force())
+                && first_in_its_document())
     };
 
     // The words that open a part under three settled headings or more, right after each, where

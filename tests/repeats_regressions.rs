@@ -2415,3 +2415,34 @@ fn the_same_remedy_closing_two_parties_breach_clauses_stays() {
         assert_nothing_removed(&std::fs::read_to_string(path).expect("the fixture"));
     }
 }
+
+/// Sixteenth review 06: a government order announcing when its rules take effect and what they
+/// repeal, which the rules' last article states again. `pasted` goes after the rules' first
+/// article.
+fn order_and_its_rules(separator: &str, pasted: &str) -> String {
+    format!(
+        "青川市人民政府令{separator}第42号{separator}\
+         《青川市城市绿化管理办法》已经2024年12月20日市人民政府第38次常务会议审议通过，现予公布，\
+         自2025年3月1日起施行。{REPEAL}{separator}市长　林振东{separator}2025年1月8日{separator}\
+         青川市城市绿化管理办法{separator}\
+         第一条　为了促进城市绿化事业发展，改善生态环境和人居环境，结合本市实际，制定本办法。{pasted}{separator}\
+         第二条　本办法适用于本市城市规划区内的城市绿化规划、建设、保护和管理活动。{separator}\
+         第三条　本办法自2025年3月1日起施行。{REPEAL}{separator}"
+    )
+}
+
+const REPEAL: &str = "2010年5月1日起施行的《青川市城市绿化管理规定》（市政府令第17号）同时废止。";
+
+#[test]
+fn the_repeal_an_order_announces_its_rules_state_again() {
+    assert_nothing_removed_in_any_layout(|separator| order_and_its_rules(separator, ""));
+}
+
+/// Within the rules, the second time is a copy (the first is taken for the rules' own).
+#[test]
+fn the_repeal_pasted_twice_into_the_rules_is_a_copy() {
+    let damaged = order_and_its_rules("\n", REPEAL);
+    let report = run(&damaged, false);
+    assert_eq!(removed(&damaged, &report), vec![REPEAL]);
+    assert_eq!(report.dedup.text.matches(REPEAL).count(), 2);
+}

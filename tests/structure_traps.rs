@@ -420,6 +420,27 @@ fn a_forwarded_forwarding_notice_that_writes_its_inner_title_bare_is_found() {
     assert_eq!(city.forwarded[0].date.as_deref(), Some("2024-02-26"));
 }
 
+/// Sixteenth review 06: a government order (`……政府令`, `第42号`) publishes the rules it names
+/// (`《……办法》……现予公布`), which follow it under their own title, signed by the mayor.
+#[test]
+fn an_order_is_read_with_its_number_issuer_and_the_rules_it_publishes() {
+    let text = "青川市人民政府令\n第42号\n\
+        《青川市城市绿化管理办法》已经2024年12月20日市人民政府第38次常务会议审议通过，现予公布，\
+        自2025年3月1日起施行。\n市长　林振东\n2025年1月8日\n\
+        青川市城市绿化管理办法\n第一条　为了促进城市绿化事业发展，制定本办法。\n\
+        第二条　本办法自2025年3月1日起施行。\n";
+    let doc = document::read(text, &sections::find(text).sections);
+    assert_eq!(doc.title.as_deref(), Some("青川市人民政府令"));
+    assert_eq!(doc.doc_number.as_deref(), Some("青川市人民政府令第42号"));
+    assert_eq!(doc.issuer.as_deref(), Some("青川市人民政府"));
+    assert_eq!(doc.date.as_deref(), Some("2025-01-08"));
+    assert_eq!(doc.forwarded.len(), 1, "{doc:?}");
+    assert_eq!(
+        doc.forwarded[0].title.as_deref(),
+        Some("青川市城市绿化管理办法")
+    );
+}
+
 /// A scrape without line breaks runs a short title with no words under it into its next sibling
 /// (`（一）整治目标（二）重点举措`): both are headings. After a longer run of words the next marker is
 /// prose, or a sub-heading at most.

@@ -48,7 +48,12 @@ fn number_ending_at(text: &str, at: usize, end: usize) -> Option<DocNumber> {
     }
     let serial = &text[back.at..serial_end];
     back.spaces();
-    back.eat(|c| c == '第');
+    let ordinal = back.eat(|c| c == '第');
+    if ordinal {
+        if let Some(order) = order_number(text, back.at, end, serial) {
+            return Some(order);
+        }
+    }
     back.spaces();
     back.eat(|c| "〕】]）)］".contains(c)).then_some(())?;
     back.spaces();
@@ -66,6 +71,34 @@ fn number_ending_at(text: &str, at: usize, end: usize) -> Option<DocNumber> {
         start: code_start,
         end,
         text: format!("{code}〔{year}〕{serial}号"),
+    })
+}
+
+/// An order's number (`青川市人民政府令` over `第42号`, or cited as `市政府令第17号`): `第`, at
+/// `ordinal`, after the 令 that closes the issuer's words, on the line before or glued. Orders are
+/// numbered in one series per issuer, with no year.
+fn order_number(text: &str, ordinal: usize, end: usize, serial: &str) -> Option<DocNumber> {
+    const ISSUER_CHARS: usize = 12;
+    let before = text[..ordinal].trim_end_matches([' ', '\u{3000}', '\t', '\r', '\n']);
+    let issuer = before.strip_suffix('令')?;
+    let words = issuer
+        .char_indices()
+        .rev()
+        .take(ISSUER_CHARS)
+        .take_while(|&(_, c)| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+        .last()
+        .map_or(issuer.len(), |(at, _)| at);
+    // A date's last character is no issuer's (`2018年5月8日合肥市人民政府令第185号`).
+    let dated = issuer[..words].ends_with(|c: char| c.is_ascii_digit());
+    let issuer = match issuer[words..].strip_prefix(['年', '月', '日']) {
+        Some(rest) if dated => rest,
+        _ => &issuer[words..],
+    };
+    // The span is the number's own (`第42号`), not the issuer's words, which are a title's.
+    (issuer.chars().count() >= 2).then(|| DocNumber {
+        start: ordinal,
+        end,
+        text: format!("{issuer}令第{serial}号"),
     })
 }
 
@@ -147,6 +180,26 @@ mod tests {
 
     fn texts(t: &str) -> Vec<String> {
         numbers(t).into_iter().map(|n| n.text).collect()
+    }
+
+    #[test]
+    fn an_order_is_numbered_under_its_issuer() {
+        assert_eq!(
+            texts("青川市人民政府令\n第42号\n《……》现予公布。"),
+            ["青川市人民政府令第42号"]
+        );
+        assert_eq!(
+            texts("《规定》（市政府令第17号）同时废止。"),
+            ["市政府令第17号"]
+        );
+        // A date before the issuer is none of its words; a city may be named 日照.
+        assert_eq!(
+            texts("2018年5月8日合肥市人民政府令第185号公布"),
+            ["合肥市人民政府令第185号"]
+        );
+        assert_eq!(texts("日照市人民政府令第3号"), ["日照市人民政府令第3号"]);
+        // An ordinal with no 令 before it is no number.
+        assert!(texts("这是第42号。").is_empty());
     }
 
     #[test]
