@@ -16,7 +16,7 @@ mod damage;
 
 use std::path::{Path, PathBuf};
 
-use notice_lens::{analyze_bytes, Options};
+use notice_lens::{analyze_bytes, AnalyzeError, Options};
 
 #[derive(Default)]
 struct Tally {
@@ -69,33 +69,27 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     let case = format!(
                         "{folder}/{name} seed {seed} edits {edit_share} kept {keep_line_breaks}"
                     );
+                    // Counts a failure, and names it when asked to.
+                    let fails = |count: &mut usize, what: &str| {
+                        *count += 1;
+                        if list {
+                            println!("{what}: {case}");
+                        }
+                    };
+                    // Whether a second analysis of the deduplicated text still removes something.
+                    let again = |text: &str, options: &Options| -> Result<bool, AnalyzeError> {
+                        Ok(!analyze_bytes(text, options)?.dedup.removed.is_empty())
+                    };
                     let report = analyze_bytes(&damaged.text, &plain)?;
                     if edit_share == 0.0 && report.dedup.text != damaged.clean {
-                        tally.not_restored += 1;
-                        if list {
-                            println!("not restored: {case}");
-                        }
+                        fails(&mut tally.not_restored, "not restored");
                     }
-                    if !analyze_bytes(&report.dedup.text, &plain)?
-                        .dedup
-                        .removed
-                        .is_empty()
-                    {
-                        tally.not_idempotent += 1;
-                        if list {
-                            println!("not idempotent: {case}");
-                        }
+                    if again(&report.dedup.text, &plain)? {
+                        fails(&mut tally.not_idempotent, "not idempotent");
                     }
                     let report = analyze_bytes(&damaged.text, &near)?;
-                    if !analyze_bytes(&report.dedup.text, &near)?
-                        .dedup
-                        .removed
-                        .is_empty()
-                    {
-                        tally.not_idempotent_near += 1;
-                        if list {
-                            println!("not idempotent, near: {case}");
-                        }
+                    if again(&report.dedup.text, &near)? {
+                        fails(&mut tally.not_idempotent_near, "not idempotent, near");
                     }
                 }
             }
