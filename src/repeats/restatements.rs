@@ -29,23 +29,8 @@ const BETWEEN: [&str; 7] = ["中", "也", "还", "进一步", "则", "均", "对
 fn after_article<'w>(words: &'w str, units: &str) -> Option<&'w str> {
     let rest = words.strip_prefix('第')?;
     let number = rest.trim_start_matches(|c: char| {
-        // A `match`: see [`ends_a_document`].
-        matches!(
-            c,
-            '一' | '二'
-                | '三'
-                | '四'
-                | '五'
-                | '六'
-                | '七'
-                | '八'
-                | '九'
-                | '十'
-                | '百'
-                | '零'
-                | '〇'
-                | '两'
-        ) || c.is_ascii_digit()
+        // A `match`, not `str::contains`: see [`ends_a_document`].
+        super::units::is_cjk_numeral(c) || c == '两' || c.is_ascii_digit()
     });
     let digits = rest[..rest.len() - number.len()].chars().count();
     let unit = number.chars().next().filter(|&c| units.contains(c))?;
