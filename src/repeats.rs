@@ -45,10 +45,15 @@
 //! (`the_same_item_in_two_places`); nor the same field
 //! of parallel parts at its place among their labels (`fields_of_parallel_parts`); nor the uses of
 //! a set sentence that a notice puts between other sentences four times or more, in three
-//! articles of rules or more, or that closes each part (`set_sentences`); nor a restatement that
-//! names its source (`restatements`), nor what a 解读, a 起草说明 or an annex repeats of the text
-//! before it, nor what a later one of documents issued together repeats of an earlier one in their
-//! common model's order (`the_model_of_documents_issued_together`).
+//! articles of rules or more, or that closes each part, or each of a whole list of three
+//! (`set_sentences`); nor a sentence written for each of sibling items (`written_for_each_item`),
+//! closing each labelled entry after its `；` (`closes_each_labelled_entry`), or closing sibling
+//! parts that end alike (`closes_parts_ending_alike`); nor a restatement that names its source,
+//! or names it alike the first time in another document (`restatements`); nor what a 解读, a
+//! 起草说明 or an annex repeats of the text before it, what a document states that the notice
+//! issuing it cited (`《实施方案》明确，……`) or announced of its entry into force; nor what a
+//! later one of documents issued together repeats of an earlier one in their common model's
+//! order (`the_model_of_documents_issued_together`).
 //! Edited copies are looked for within one document of a 转发 nest, one such reading, or one of
 //! documents issued together, and not
 //! among parallel counterparts (`parallel_counterparts`) or a pledge's restatements.
