@@ -209,8 +209,13 @@ fn is_ideograph(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
+/// A `match`, not `"一二…".contains(c)`, which searches for a three-byte character as a string:
+/// this is asked of the characters after every `第` of the text.
 fn is_numeral(c: char) -> bool {
-    "一二三四五六七八九十百〇零".contains(c)
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '〇' | '零'
+    )
 }
 
 /// Whether the 发文字号 `number` heads an addressee, as a document's own does (a cited one, inside a
@@ -979,7 +984,7 @@ fn is_cited(text: &str, start: usize) -> bool {
 }
 
 /// The largest char boundary at or below `i`.
-fn floor(text: &str, i: usize) -> usize {
+pub(crate) fn floor(text: &str, i: usize) -> usize {
     let mut i = i.min(text.len());
     while !text.is_char_boundary(i) {
         i -= 1;

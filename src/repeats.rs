@@ -655,15 +655,10 @@ impl Headings {
         else {
             return false;
         };
-        let floor = |mut at: usize| {
-            while !text.is_char_boundary(at) {
-                at -= 1;
-            }
-            at
-        };
+        let floor = |at: usize| crate::document::floor(text, at);
         let before =
             text.get(floor(original.saturating_sub(restatements::CITED_BEFORE_BYTES))..original);
-        let title = text.get(start..floor((start + TITLE_BYTES).min(text.len())));
+        let title = text.get(start..floor(start + TITLE_BYTES));
         original < start
             && before
                 .and_then(restatements::cited_right_before)

@@ -85,7 +85,7 @@ fn order_number(text: &str, ordinal: usize, end: usize, serial: &str) -> Option<
         .char_indices()
         .rev()
         .take(ISSUER_CHARS)
-        .take_while(|&(_, c)| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+        .take_while(|&(_, c)| super::is_ideograph(c))
         .last()
         .map_or(issuer.len(), |(at, _)| at);
     // A date's last character is no issuer's (`2018年5月8日合肥市人民政府令第185号`).
